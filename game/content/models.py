@@ -1,0 +1,214 @@
+"""Typed content: the base catalog (genres, X-ray film kinds, lathe parts) and levels, as pydantic v2 models.
+
+These models *are* the file formats: `levels/schema.json` is generated from them, and every loader error
+carries the JSON path pydantic reports. Money in files is in whole rubles; the simulation uses kopecks.
+Coordinates are `[x, y]` with x the column and y the row of the map, 0-based from the top-left.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = 1
+
+Id = Annotated[str, Field(pattern=r"^[a-z0-9_]+$", min_length=1, max_length=48, description="lower_snake_case id")]
+Rubles = Annotated[int, Field(ge=0, le=1_000_000, description="whole rubles")]
+Fraction = Annotated[float, Field(ge=0.0, le=1.0)]
+Point = tuple[Annotated[int, Field(ge=0)], Annotated[int, Field(ge=0)]]
+
+TileKind = Literal["street", "building", "courtyard", "water", "bridge"]
+Slot = Literal["motor", "platter", "cutter", "amplifier"]
+SiteKind = Literal["hospital", "market", "buyer", "workshop", "contact", "dance_hall", "militia_station"]
+PatrolKind = Literal["militia", "komsomol", "informer"]
+
+
+class Strict(BaseModel):
+    """Unknown fields are errors: a typo in a modder's file must not pass silently."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# ---------------------------------------------------------------- catalog
+
+
+class Genre(Strict):
+    id: Id
+    name: str
+    base_price: Rubles = Field(description="price of a clean record at demand 1.0, rubles")
+    risk: float = Field(1.0, ge=0.0, le=5.0, description="how much being caught with it angers the state")
+
+
+class FilmKind(Strict):
+    id: Id
+    name: str
+    description: str = ""
+    diameter_in: float = Field(ge=5.0, le=12.0, description="disc diameter once cut and trimmed, inches")
+    film_noise: float = Field(ge=0.0, le=1.0, description="surface hiss amplitude")
+    crackle_rate: float = Field(ge=0.0, le=200.0, description="clicks per second")
+    scratch_click: float = Field(ge=0.0, le=1.0, description="once-per-revolution click amplitude")
+    max_plays: int = Field(ge=1, le=500)
+
+
+class MotorStats(Strict):
+    speed_error: float = Field(ge=-0.2, le=0.2)
+    wow: float = Field(ge=0.0, le=0.1)
+    flutter: float = Field(ge=0.0, le=0.1)
+
+
+class PlatterStats(Strict):
+    spindle_offset_mm: float = Field(ge=0.0, le=10.0)
+
+
+class CutterStats(Strict):
+    bandwidth_hz: float = Field(ge=500.0, le=20_000.0)
+    low_cut_hz: float = Field(ge=10.0, le=500.0)
+    groove_noise: float = Field(ge=0.0, le=1.0)
+    tracing_distortion: float = Field(ge=0.0, le=1.0)
+
+
+class AmplifierStats(Strict):
+    gain: float = Field(ge=0.1, le=4.0)
+    hum: float = Field(ge=0.0, le=1.0)
+    distortion: float = Field(ge=0.0, le=1.0)
+
+
+class Part(Strict):
+    """A lathe part. Exactly the stats block matching `slot` must be given."""
+
+    id: Id
+    name: str
+    slot: Slot
+    description: str = ""
+    price: Rubles
+    wear_per_cut: float = Field(0.01, ge=0.0, le=1.0, description="condition lost per record cut (condition 1.0 = new)")
+    motor: MotorStats | None = None
+    platter: PlatterStats | None = None
+    cutter: CutterStats | None = None
+    amplifier: AmplifierStats | None = None
+
+
+class LathePreset(Strict):
+    id: Id
+    name: str
+    description: str = ""
+    parts: dict[Slot, Id]
+
+
+class Catalog(Strict):
+    """The base content every level builds on (`levels/catalog.json`); mods may add to it."""
+
+    schema_version: Literal[1] = SCHEMA_VERSION
+    genres: list[Genre]
+    films: list[FilmKind]
+    parts: list[Part]
+    presets: list[LathePreset] = Field(description="lathes from worst to best")
+
+
+# ---------------------------------------------------------------- level
+
+
+class MapSpec(Strict):
+    legend: dict[str, TileKind] = Field(description="one character -> tile kind")
+    rows: list[str] = Field(min_length=3, description="the map, one string per row, all the same length")
+
+
+class Calendar(Strict):
+    start: dt.date
+    end: dt.date
+    days_per_turn: int = Field(1, ge=1, le=31)
+
+
+class Site(Strict):
+    id: Id
+    kind: SiteKind
+    name: str
+    at: Point
+    description: str = ""
+    # hospital
+    films: dict[Id, int] = Field(default_factory=dict, description="hospital: film kind -> stock (refills to this)")
+    # market / buyer / dance_hall
+    demand: dict[Id, float] = Field(default_factory=dict, description="buyers: genre -> demand (1.0 = normal)")
+    price_factor: float = Field(1.0, ge=0.1, le=10.0, description="buyers: multiplier on every price here")
+    # contact
+    masters: list[Id] = Field(default_factory=list, description="contact: master ids on offer")
+    parts: list[Id] = Field(default_factory=list, description="contact: part ids on offer")
+
+
+class Master(Strict):
+    """A forbidden original: a foreign disc, a radio recording, a tape."""
+
+    id: Id
+    track: str = Field(description="track id in the music library (assets/music or a mod)")
+    title: str
+    genre: Id
+    source_quality: Fraction
+    price: Rubles
+    available_from: dt.date | None = None
+
+
+class Patrol(Strict):
+    id: Id
+    kind: PatrolKind
+    route: list[Point] = Field(min_length=1, description="waypoints walked in order and looped; an informer uses only the first")
+    speed: int = Field(1, ge=1, le=4, description="moves one tile every `speed` steps (1 = every step)")
+    sight: int = Field(4, ge=1, le=12, description="sight radius in tiles (halved into courtyards)")
+
+
+class StartingConditions(Strict):
+    money: Rubles = 150
+    reputation: int = Field(10, ge=0, le=100)
+    heat: int = Field(0, ge=0, le=100)
+    films: dict[Id, int] = Field(default_factory=dict)
+    masters: list[Id] = Field(default_factory=list)
+    lathe: dict[Slot, Id] = Field(description="the part installed in each of the four slots")
+
+
+class DemandShift(Strict):
+    genre: Id | Literal["all"]
+    factor: float = Field(ge=0.0, le=10.0)
+
+
+class Event(Strict):
+    id: Id
+    date: dt.date
+    title: str
+    text: str
+    demand: list[DemandShift] = Field(default_factory=list)
+    patrol_pressure: float | None = Field(None, ge=0.2, le=5.0, description="from this date: sight and encounter severity multiplier")
+    masters_added: list[Id] = Field(default_factory=list)
+
+
+class Victory(Strict):
+    mode: Literal["richest", "last_free", "coop"] = "richest"
+    target_money: Rubles | None = None
+    records_of_quality: tuple[int, float] | None = None
+
+
+class Rules(Strict):
+    move_allowance: int = Field(8, ge=1, le=40, description="tiles a bootlegger may walk per turn")
+    raid_heat: int = Field(70, ge=1, le=100, description="heat at which the militia may raid a workshop")
+
+
+class Level(Strict):
+    schema_version: Literal[1] = SCHEMA_VERSION
+    id: Id
+    name: str
+    kind: Literal["skirmish", "campaign"] = "skirmish"
+    description: str = ""
+    briefing: str = ""
+    debriefing: str = ""
+    players: tuple[int, int] = Field((2, 2), description="[min, max] players")
+    calendar: Calendar
+    rules: Rules = Rules()
+    map: MapSpec
+    sites: list[Site]
+    masters: list[Master]
+    patrols: list[Patrol] = Field(default_factory=list)
+    start: StartingConditions
+    events: list[Event] = Field(default_factory=list)
+    victory: Victory = Victory()
+    genres: list[Genre] = Field(default_factory=list, description="genres added to the catalog's")
+    parts: list[Part] = Field(default_factory=list, description="parts added to the catalog's")

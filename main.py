@@ -1,0 +1,43 @@
+"""Bone Music: the command line. `python main.py` starts the game; `python main.py COMMAND --help` for the rest.
+
+Each sub-command lives in its own module under `game/cli/` with `add_arguments(parser)` and `run(args) -> int`;
+modules are imported only when their command runs, so `validate` or `autoplay` never load pygame.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+COMMANDS: dict[str, str] = {
+    "play": "start the game window (the default when no command is given)",
+    "autoplay": "run an AI-only game headless and print a line per turn and the final state hash",
+    "replay": "re-run a recorded game and print its final state hash",
+    "validate": "check level files and mod folders, naming every error",
+    "export": "render a track through a lathe model to a WAV file",
+    "screenshot": "render one scene of the game to a PNG file, headless",
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="main.py", description="Bone Music: music on ribs, Leningrad 1946-1962.")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, summary in COMMANDS.items():
+        module = importlib.import_module(f"game.cli.{name}")
+        command_parser = sub.add_parser(name, help=summary, description=summary)
+        module.add_arguments(command_parser)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if not argv:
+        argv = ["play"]
+    args = build_parser().parse_args(argv)
+    module = importlib.import_module(f"game.cli.{args.command}")
+    return int(module.run(args) or 0)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
