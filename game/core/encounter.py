@@ -1,0 +1,82 @@
+"""Encounters: what happens when a patrol sees a bootlegger carrying records or masters.
+
+Inputs: the patrol kind, the player's heat H (0-100), the contraband load L (records + 3 x masters), whether the
+player stands in cover (a courtyard), the patrol pressure P (1.0 normal; crackdowns raise it), the money M and
+the player's standing order for being stopped ("bribe", "run" or "surrender"). Rolls use the "encounter" stream.
+
+- run: slips away with p = clamp(0.55 + 0.2 x cover - H/200 - 0.02 x L - 0.1 x (P - 1), 0.05, 0.9).
+- bribe: the asked bribe is B = 20 + 2 x L + H/2 rubles (x P); with M >= B it is accepted with
+  p = clamp(0.8 - H/150 - 0.1 x (P - 1), 0.1, 0.9) (half that from a Komsomol brigade): pay B, keep everything.
+- a failed run or bribe, or "surrender": militia arrest with p = clamp(0.1 + H/150 + 0.01 x L + 0.15 x failed_run, 0, 0.9)
+  ("surrender" without a failed attempt: only above heat 60, p = (H - 60)/80); otherwise confiscation.
+- confiscation: all records and masters taken, a fine of 10 + L rubles (at most what is carried), heat + 10.
+- arrest: confiscation, plus a sentence of 3 + L // 4 + H // 20 turns, reputation - 5, heat set to 40.
+- a Komsomol brigade never arrests: it confiscates and fines.
+- informers are not encounters: an informer who sees contraband adds 8 x P heat (once per turn each).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from game.core.rng import Streams
+
+Stance = Literal["bribe", "run", "surrender"]
+Outcome = Literal["slipped", "bribed", "confiscated", "arrested"]
+
+
+def _clamp(x: float, low: float, high: float) -> float:
+    return min(high, max(low, x))
+
+
+@dataclass(frozen=True)
+class Encounter:
+    patrol_kind: str
+    heat: int
+    load: int
+    in_cover: bool
+    pressure: float
+    money: int  # kopecks
+    stance: Stance
+
+    def slip_chance(self) -> float:
+        return _clamp(
+            0.55 + 0.2 * self.in_cover - self.heat / 200 - 0.02 * self.load - 0.1 * (self.pressure - 1), 0.05, 0.9
+        )
+
+    def bribe_asked(self) -> int:
+        """Kopecks asked: (20 + 2L + H/2) rubles x P."""
+        return round((20 + 2 * self.load + self.heat / 2) * self.pressure) * 100
+
+    def bribe_chance(self) -> float:
+        p = _clamp(0.8 - self.heat / 150 - 0.1 * (self.pressure - 1), 0.1, 0.9)
+        return p / 2 if self.patrol_kind == "komsomol" else p
+
+    def arrest_chance(self, failed_attempt: bool) -> float:
+        if self.patrol_kind == "komsomol":
+            return 0.0
+        if not failed_attempt:
+            return _clamp((self.heat - 60) / 80, 0.0, 0.9)
+        failed_run = self.stance == "run"
+        return _clamp(0.1 + self.heat / 150 + 0.01 * self.load + 0.15 * failed_run, 0.0, 0.9)
+
+    def fine(self) -> int:
+        """Kopecks fined on confiscation, capped at what the player has."""
+        return min(self.money, (10 + self.load) * 100)
+
+    def sentence(self) -> int:
+        return 3 + self.load // 4 + self.heat // 20
+
+    def resolve(self, streams: Streams) -> Outcome:
+        """Roll the outcome; the caller applies it (see module docstring)."""
+        if self.stance == "run":
+            if streams.chance("encounter", self.slip_chance()):
+                return "slipped"
+        elif self.stance == "bribe" and self.money >= self.bribe_asked():
+            if streams.chance("encounter", self.bribe_chance()):
+                return "bribed"
+        failed = self.stance != "surrender"
+        if streams.chance("encounter", self.arrest_chance(failed)):
+            return "arrested"
+        return "confiscated"

@@ -1,0 +1,132 @@
+"""The city map: tiles, movement, line of sight and distance fields.
+
+Tile kinds: street and bridge (open), courtyard (open, cover: halves the sight radius of a watcher looking
+in), building (blocks movement and sight), water (blocks movement, not sight).
+Distances are in tiles of 4-neighbour movement; sight uses Euclidean distance and a Bresenham line.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterator
+
+from game.content.models import MapSpec
+
+Point = tuple[int, int]
+WALKABLE = frozenset({"street", "courtyard", "bridge"})
+NEIGHBOURS: tuple[Point, ...] = ((0, -1), (1, 0), (0, 1), (-1, 0))
+UNREACHABLE = -1
+
+
+class CityMap:
+    """Static tiles of a level, with cached distance fields (BFS from a tile over walkable tiles)."""
+
+    def __init__(self, spec: MapSpec) -> None:
+        self.height = len(spec.rows)
+        self.width = len(spec.rows[0])
+        self.kinds: list[list[str]] = [[spec.legend[ch] for ch in row] for row in spec.rows]
+        self.walkable: list[list[bool]] = [[k in WALKABLE for k in row] for row in self.kinds]
+        self.opaque: list[list[bool]] = [[k == "building" for k in row] for row in self.kinds]
+        self._fields: dict[Point, list[list[int]]] = {}
+
+    def inside(self, p: Point) -> bool:
+        return 0 <= p[0] < self.width and 0 <= p[1] < self.height
+
+    def kind(self, p: Point) -> str:
+        return self.kinds[p[1]][p[0]]
+
+    def is_walkable(self, p: Point) -> bool:
+        return self.inside(p) and self.walkable[p[1]][p[0]]
+
+    def is_cover(self, p: Point) -> bool:
+        return self.kinds[p[1]][p[0]] == "courtyard"
+
+    def neighbours(self, p: Point) -> Iterator[Point]:
+        """Walkable 4-neighbours in a fixed order (up, right, down, left)."""
+        x, y = p
+        for dx, dy in NEIGHBOURS:
+            q = (x + dx, y + dy)
+            if self.is_walkable(q):
+                yield q
+
+    def line_of_sight(self, a: Point, b: Point) -> bool:
+        """True if no building lies strictly between a and b on the Bresenham line."""
+        x0, y0 = a
+        x1, y1 = b
+        dx, dy = abs(x1 - x0), -abs(y1 - y0)
+        sx = 1 if x0 < x1 else -1
+        sy = 1 if y0 < y1 else -1
+        err = dx + dy
+        opaque = self.opaque
+        while True:
+            if (x0, y0) != a and (x0, y0) != b and opaque[y0][x0]:
+                return False
+            if x0 == x1 and y0 == y1:
+                return True
+            e2 = 2 * err
+            if e2 >= dy:
+                err += dy
+                x0 += sx
+            if e2 <= dx:
+                err += dx
+                y0 += sy
+
+    def can_see(self, watcher: Point, target: Point, radius: float) -> bool:
+        """A watcher with sight `radius` sees `target`: within radius (halved if target is in a courtyard)
+        and a clear line of sight."""
+        if self.is_cover(target):
+            radius = radius / 2
+        dx, dy = watcher[0] - target[0], watcher[1] - target[1]
+        if dx * dx + dy * dy > radius * radius:
+            return False
+        return self.line_of_sight(watcher, target)
+
+    def visible_tiles(self, centre: Point, radius: float) -> set[Point]:
+        """Every tile `centre` can see (the fog-of-war window of one observer)."""
+        r = int(radius)
+        seen: set[Point] = set()
+        cx, cy = centre
+        for y in range(max(0, cy - r), min(self.height, cy + r + 1)):
+            for x in range(max(0, cx - r), min(self.width, cx + r + 1)):
+                if self.can_see(centre, (x, y), radius):
+                    seen.add((x, y))
+        return seen
+
+    def distance_field(self, target: Point) -> list[list[int]]:
+        """Walking distance from every tile to `target` (UNREACHABLE where none), cached per target."""
+        field = self._fields.get(target)
+        if field is None:
+            field = [[UNREACHABLE] * self.width for _ in range(self.height)]
+            field[target[1]][target[0]] = 0
+            queue = deque([target])
+            walkable = self.walkable
+            w, h = self.width, self.height
+            while queue:
+                x, y = queue.popleft()
+                d = field[y][x] + 1
+                for dx, dy in NEIGHBOURS:
+                    nx, ny = x + dx, y + dy
+                    if 0 <= nx < w and 0 <= ny < h and walkable[ny][nx] and field[ny][nx] == UNREACHABLE:
+                        field[ny][nx] = d
+                        queue.append((nx, ny))
+            self._fields[target] = field
+        return field
+
+    def distance(self, a: Point, b: Point) -> int:
+        """Walking distance from a to b, or UNREACHABLE."""
+        return self.distance_field(b)[a[1]][a[0]]
+
+    def path(self, start: Point, goal: Point, limit: int | None = None) -> list[Point]:
+        """Shortest walking path from start to goal, excluding start, at most `limit` steps (empty if none)."""
+        if not (self.is_walkable(start) and self.is_walkable(goal)):
+            return []
+        field = self.distance_field(goal)
+        if field[start[1]][start[0]] == UNREACHABLE:
+            return []
+        path: list[Point] = []
+        here = start
+        while here != goal and (limit is None or len(path) < limit):
+            d = field[here[1]][here[0]]
+            here = next(q for q in self.neighbours(here) if field[q[1]][q[0]] == d - 1)
+            path.append(here)
+        return path
