@@ -70,12 +70,11 @@ class Encounter:
 
     def resolve(self, streams: Streams) -> Outcome:
         """Roll the outcome; the caller applies it (see module docstring)."""
-        if self.stance == "run":
-            if streams.chance("encounter", self.slip_chance()):
-                return "slipped"
-        elif self.stance == "bribe" and self.money >= self.bribe_asked():
-            if streams.chance("encounter", self.bribe_chance()):
-                return "bribed"
+        if self.stance == "run" and streams.chance("encounter", self.slip_chance()):
+            return "slipped"
+        can_pay = self.money >= self.bribe_asked()
+        if self.stance == "bribe" and can_pay and streams.chance("encounter", self.bribe_chance()):
+            return "bribed"
         failed = self.stance != "surrender"
         if streams.chance("encounter", self.arrest_chance(failed)):
             return "arrested"
