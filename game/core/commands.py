@@ -60,7 +60,7 @@ def _at_own_workshop(world: World, player: PlayerState, at: Point) -> str | None
 
 
 class Scavenge(_Command):
-    """At a hospital: take 2-4 X-ray films from the archive's stock (the "hospital" stream picks the kinds)."""
+    """At a hospital: take 3-6 X-ray films from the archive's stock (the "hospital" stream picks the kinds)."""
 
     type: Literal["scavenge"] = "scavenge"
 
@@ -78,7 +78,7 @@ class Scavenge(_Command):
         assert site is not None
         stock = state.sites[site.id].films
         taken: dict[str, int] = {}
-        for _ in range(streams.randint("hospital", 2, 4)):
+        for _ in range(streams.randint("hospital", 3, 6)):
             pool = [kind for kind in sorted(stock) for _ in range(stock[kind])]
             if not pool:
                 break
@@ -208,25 +208,31 @@ class SellRecords(_Command):
 
 
 class CutRecords(_Command):
-    """At your workshop: cut `count` records onto films of kind `film`, from an owned master or from one of your
-    bone records (a copy of a copy: each copy plays the source record once). Every installed part wears by its
-    wear_per_cut per record."""
+    """At your workshop: cut records onto X-ray films (`films`: film kind -> how many, at most 10 in an evening),
+    from an owned master or from one of your bone records (a copy of a copy: each copy plays the source record
+    once). Every installed part wears by its wear_per_cut per record."""
 
     type: Literal["cut_records"] = "cut_records"
-    film: str
-    count: int = Field(ge=1, le=MAX_CUT_PER_TURN)
+    films: dict[str, Annotated[int, Field(ge=1)]] = Field(min_length=1)
     master: str | None = None
     record: int | None = None
+
+    @property
+    def count(self) -> int:
+        return sum(self.films.values())
 
     def check(self, world, state, player, at):
         if reason := _at_own_workshop(world, player, at):
             return reason
         if (self.master is None) == (self.record is None):
             return "choose one source: a master or a record"
-        if self.film not in world.films:
-            return f"unknown film kind '{self.film}'"
-        if player.films.get(self.film, 0) < self.count:
-            return f"you have {player.films.get(self.film, 0)} {world.films[self.film].name} films, not {self.count}"
+        if self.count > MAX_CUT_PER_TURN:
+            return f"you can cut at most {MAX_CUT_PER_TURN} records in an evening"
+        for kind, n in sorted(self.films.items()):
+            if kind not in world.films:
+                return f"unknown film kind '{kind}'"
+            if player.films.get(kind, 0) < n:
+                return f"you have {player.films.get(kind, 0)} {world.films[kind].name} films, not {n}"
         if self.master is not None and not any(m.master_id == self.master for m in player.masters):
             return "you do not have that master"
         if self.record is not None:
@@ -238,10 +244,9 @@ class CutRecords(_Command):
         return None
 
     def apply(self, world, state, streams, player):
-        film = world.films[self.film]
         source_master = next((m for m in player.masters if m.master_id == self.master), None)
         source_record = next((r for r in player.records if r.id == self.record), None)
-        for _ in range(self.count):
+        for film in [world.films[kind] for kind in sorted(self.films) for _ in range(self.films[kind])]:
             if source_master is not None:
                 profile = cut_profile(player.lathe, world.parts, film, source_master.source_quality)
                 track, title, genre = source_master.track, source_master.title, source_master.genre
@@ -255,12 +260,13 @@ class CutRecords(_Command):
             state.next_record_id += 1
             for slot, part in sorted(player.lathe.items()):
                 player.lathe[slot] = part.worn_by(world.parts[part.part_id].wear_per_cut)
-        player.films[self.film] -= self.count
+        for kind, n in self.films.items():
+            player.films[kind] -= n
         worn = ""
         if source_record is not None and source_record.plays >= source_record.profile.max_plays:
             player.records.remove(source_record)
             worn = f" Record #{source_record.id} is worn out."
-        return f"You cut {self.count} records of '{title}' on {film.name} films.{worn}"
+        return f"You cut {self.count} records of '{title}'.{worn}"
 
 
 class InstallPart(_Command):

@@ -1,15 +1,15 @@
 """Encounters: what happens when a patrol sees a bootlegger carrying records or masters.
 
-Inputs: the patrol kind, the player's heat H (0-100), the contraband load L (records + 3 x masters), whether the
+Inputs: the patrol kind, the player's heat H (0-100), the contraband load L (records carried), whether the
 player stands in cover (a courtyard), the patrol pressure P (1.0 normal; crackdowns raise it), the money M and
 the player's standing order for being stopped ("bribe", "run" or "surrender"). Rolls use the "encounter" stream.
 
 - run: slips away with p = clamp(0.55 + 0.2 x cover - H/200 - 0.02 x L - 0.1 x (P - 1), 0.05, 0.9).
-- bribe: the asked bribe is B = 20 + 2 x L + H/2 rubles (x P); with M >= B it is accepted with
+- bribe: the asked bribe is B = 5 + 2 x L + H/4 rubles (x P); with M >= B it is accepted with
   p = clamp(0.8 - H/150 - 0.1 x (P - 1), 0.1, 0.9) (half that from a Komsomol brigade): pay B, keep everything.
 - a failed run or bribe, or "surrender": militia arrest with p = clamp(0.1 + H/150 + 0.01 x L + 0.15 x failed_run, 0, 0.9)
   ("surrender" without a failed attempt: only above heat 60, p = (H - 60)/80); otherwise confiscation.
-- confiscation: all records and masters taken, a fine of 10 + L rubles (at most what is carried), heat + 10.
+- confiscation: all records carried taken, a fine of 5 + L rubles (at most what is carried), heat + 10.
 - arrest: confiscation, plus a sentence of 3 + L // 4 + H // 20 turns, reputation - 5, heat set to 40.
 - a Komsomol brigade never arrests: it confiscates and fines.
 - informers are not encounters: an informer who sees contraband adds 8 x P heat (once per turn each).
@@ -46,8 +46,8 @@ class Encounter:
         )
 
     def bribe_asked(self) -> int:
-        """Kopecks asked: (20 + 2L + H/2) rubles x P."""
-        return round((20 + 2 * self.load + self.heat / 2) * self.pressure) * 100
+        """Kopecks asked: (5 + 2L + H/4) rubles x P."""
+        return round((5 + 2 * self.load + self.heat / 4) * self.pressure) * 100
 
     def bribe_chance(self) -> float:
         p = _clamp(0.8 - self.heat / 150 - 0.1 * (self.pressure - 1), 0.1, 0.9)
@@ -63,7 +63,7 @@ class Encounter:
 
     def fine(self) -> int:
         """Kopecks fined on confiscation, capped at what the player has."""
-        return min(self.money, (10 + self.load) * 100)
+        return min(self.money, (5 + self.load) * 100)
 
     def sentence(self) -> int:
         return 3 + self.load // 4 + self.heat // 20

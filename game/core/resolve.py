@@ -8,7 +8,7 @@
    of an informer in sight spots them for good.
 3. Actions where each bootlegger stands, in an order that rotates every turn (shared stock and demand).
 4. Raids: a free player with heat H >= raid_heat is raided with p = (H - raid_heat + 10) / 100 x pressure:
-   films and spare parts seized, a 30 rub fine; if they are home with contraband, arrested.
+   films, spare parts and hidden masters seized, a 30 rub fine; if they are home with records, arrested.
 5. Custody: sentences count down; a released player reappears at their workshop.
 6. Heat falls by 3 (12 when lying low); market demand recovers; hospitals restock one film of each kind.
 7. Calendar events dated within the evening fire; the date advances; the state hash closes the turn.
@@ -146,10 +146,9 @@ def _encounter(turn: _Turn, step: int, patrol_id: str, kind: str, player: Player
 
 
 def _confiscate(player: PlayerState) -> str:
-    """Take every record and master; say what was taken."""
-    taken = f"{len(player.records)} records and {len(player.masters)} masters"
+    """Take every record carried; say what was taken."""
+    taken = f"{len(player.records)} records"
     player.records = []
-    player.masters = []
     return taken
 
 
@@ -167,8 +166,10 @@ def _arrest(turn: _Turn, player: PlayerState, sentence: int, text: str, **where:
 
 
 def _seize_workshop(player: PlayerState) -> None:
+    """A search of the workshop: films, spare parts and the hidden masters go (the lathe stays: too heavy)."""
     player.films = {kind: 0 for kind in player.films}
     player.spares = []
+    player.masters = []
 
 
 def _actions(turn: _Turn, orders: dict[int, Orders]) -> None:
@@ -201,7 +202,7 @@ def _raids(turn: _Turn) -> None:
             seized = _confiscate(player)
             _arrest(turn, player, 4 + player.heat // 20, f"The militia raided your workshop and found {seized}.")
         else:
-            turn.event("raid", "The militia raided your workshop: films and spare parts seized, a fine paid.",
+            turn.event("raid", "The militia raided your workshop: films, spare parts and masters seized, a fine paid.",
                        player.index)
 
 

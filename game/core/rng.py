@@ -55,8 +55,3 @@ class Streams:
     def choice(self, name: str, items: Sequence[T]) -> T:
         return items[int(self.random(name) * len(items))]
 
-
-def local_stream(seed: int, *parts: object) -> Streams:
-    """A throw-away stream set keyed by seed and parts, e.g. the AI's decisions for (player, turn): these are
-    not part of the game state, so a replay that skips the AI still reproduces the same hash."""
-    return Streams(seed, {"local": stream_seed(seed, ":".join(str(p) for p in parts))})

@@ -53,8 +53,8 @@ class PlayerState:
     reputation: int
     heat: int
     films: dict[str, int]  # film kind -> sheets (kept at the workshop: not contraband)
-    masters: list[OwnedMaster]
-    records: list[Record]
+    masters: list[OwnedMaster]  # hidden at the workshop: found only by a raid
+    records: list[Record]  # carried: contraband in the street
     lathe: dict[str, PartInstance]  # slot -> installed part
     spares: list[PartInstance]
     sentence: int = 0  # turns left in custody; 0 = free
@@ -68,8 +68,8 @@ class PlayerState:
 
     @property
     def contraband(self) -> int:
-        """How much forbidden music is carried: records count 1, masters 3."""
-        return len(self.records) + 3 * len(self.masters)
+        """How much forbidden music is carried in the street: the records (masters stay hidden at home)."""
+        return len(self.records)
 
 
 @dataclass

@@ -1,0 +1,113 @@
+"""The session: the one object the UI and the command line talk to, whoever runs the engine.
+
+`LocalSession` runs the engine in this process (single-player and skirmish, autoplay, replays). Human seats
+submit orders; seats without orders at `end_turn` are played by the AI. Every turn's orders and hash go into
+the command log, which is the replay and the save file at once.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from game.content.models import Catalog, Level
+from game.core import ai
+from game.core.commands import Orders
+from game.core.hashing import state_hash
+from game.core.report import TurnReport
+from game.core.resolve import resolve_turn
+from game.core.setup import DEFAULT_NAMES, new_game
+from game.core.standings import Standing, standings
+from game.core.view import PlayerView, player_view, report_for
+from game.session.replay import GameFile, GameFileError, TurnLog, read_game_file, write_game_file
+
+
+class LocalSession:
+    def __init__(self, level: Level, catalog: Catalog, players: int, seed: int, humans: tuple[int, ...] = (),
+                 names: list[str] | None = None, level_path: str = "") -> None:
+        names = list(names or DEFAULT_NAMES[:players])
+        self.world, self.state = new_game(level, catalog, players, seed, names)
+        self.humans = tuple(sorted(humans))
+        self.pending: dict[int, Orders] = {}
+        self.file = GameFile(level=level.model_dump(mode="json"), catalog=catalog.model_dump(mode="json"),
+                             level_path=level_path, seed=seed, players=players,
+                             names=[p.name for p in self.state.players], humans=list(self.humans))
+        self.last_report: TurnReport | None = None
+
+    # ------------------------------------------------------------ playing
+
+    @property
+    def over(self) -> bool:
+        return self.state.over
+
+    def submit(self, index: int, orders: Orders) -> str | None:
+        """Check and queue a seat's orders for this turn; returns the refusal reason (state untouched) or None."""
+        reason = orders.check(self.world, self.state, self.state.players[index])
+        if reason is None:
+            self.pending[index] = orders
+        return reason
+
+    def end_turn(self) -> TurnReport:
+        """Fill AI seats, resolve the turn, log it, and return the full report (see `report(index)`)."""
+        orders: dict[int, Orders] = {}
+        for player in self.state.players:
+            if player.index in self.pending:
+                orders[player.index] = self.pending[player.index]
+            elif player.index in self.humans:
+                orders[player.index] = Orders()
+            else:
+                orders[player.index] = ai.decide(self.world, self.state, player.index)
+        self.pending = {}
+        report = resolve_turn(self.world, self.state, orders)
+        self.file.turns.append(TurnLog(orders=orders, hash=report.state_hash))
+        self.last_report = report
+        return report
+
+    def view(self, index: int) -> PlayerView:
+        return player_view(self.world, self.state, index)
+
+    def report(self, index: int) -> TurnReport | None:
+        """The last turn's report as seat `index` may see it."""
+        if self.last_report is None:
+            return None
+        return report_for(self.world, self.state, self.last_report, index)
+
+    def standings(self) -> list[Standing]:
+        return standings(self.world, self.state)
+
+    @property
+    def state_hash(self) -> str:
+        return state_hash(self.state)
+
+    # ------------------------------------------------------------ files
+
+    def save(self, path: Path) -> None:
+        write_game_file(path, self.file)
+
+    @classmethod
+    def from_file(cls, path: Path, turns: int | None = None) -> LocalSession:
+        """Rebuild a game from a save or replay by re-resolving its turns (all, or the first `turns`),
+        checking every turn's hash. Raises GameFileError naming the file and the first turn that differs."""
+        game = read_game_file(path)
+        try:
+            level = Level.model_validate(game.level)
+            catalog = Catalog.model_validate(game.catalog)
+        except ValidationError as exc:
+            raise GameFileError(f"{path}: the level stored in the file is not valid: {exc.errors()[0]['msg']}") from None
+        try:
+            session = cls(level, catalog, game.players, game.seed, tuple(game.humans), game.names, game.level_path)
+        except ValueError as exc:
+            raise GameFileError(f"{path}: {exc}") from None
+        for number, logged in enumerate(game.turns[:turns]):
+            for index, orders in sorted(logged.orders.items()):
+                if index >= game.players:
+                    raise GameFileError(f"{path}: turns[{number}].orders: no player {index}")
+                session.pending[index] = orders
+            report = session.end_turn()
+            if report.state_hash != logged.hash:
+                raise GameFileError(
+                    f"{path}: turns[{number}]: the state hash differs from the recorded one "
+                    f"({report.state_hash} != {logged.hash}); the file was changed or made by another version"
+                )
+        return session
