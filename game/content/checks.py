@@ -1,0 +1,264 @@
+"""Checks a schema cannot express: map shape, references between ids, tracks on disk, reachability.
+
+Each check returns problems that name the thing at fault and the JSON path where it was used.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, deque
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from game.content.errors import Problem
+from game.content.models import Catalog, Level, Part
+
+WALKABLE = frozenset({"street", "courtyard", "bridge"})
+SLOT_BLOCKS = ("motor", "platter", "cutter", "amplifier")
+TRACK_SUFFIXES = (".json", ".wav")
+MUSIC_DIR = Path(__file__).resolve().parents[2] / "assets" / "music"
+
+
+def _dupes(file: str, where: str, what: str, ids: Iterable[str]) -> list[Problem]:
+    counts = Counter(ids)
+    return [Problem(file, where, f"{what} id '{i}' is used {n} times; ids must be unique")
+            for i, n in counts.items() if n > 1]
+
+
+def part_problems(file: str, parts: Sequence[Part], where: str) -> list[Problem]:
+    """A part carries exactly the stats block of its slot (a motor has `motor`, and nothing else)."""
+    problems = []
+    for i, part in enumerate(parts):
+        given = [b for b in SLOT_BLOCKS if getattr(part, b) is not None]
+        if part.slot not in given:
+            problems.append(Problem(file, f"{where}[{i}]", f"part '{part.id}' is a {part.slot} but has no "
+                                                            f"'{part.slot}' stats block"))
+        for block in given:
+            if block != part.slot:
+                problems.append(Problem(file, f"{where}[{i}].{block}",
+                                        f"part '{part.id}' is a {part.slot}; a '{block}' block does not belong"))
+    return problems
+
+
+def catalog_problems(file: str, catalog: Catalog) -> list[Problem]:
+    """Unique ids, part stats blocks and presets that name existing parts in the right slots."""
+    problems = _dupes(file, "$.genres", "genre", (g.id for g in catalog.genres))
+    problems += _dupes(file, "$.films", "film kind", (f.id for f in catalog.films))
+    problems += _dupes(file, "$.parts", "part", (p.id for p in catalog.parts))
+    problems += _dupes(file, "$.presets", "preset", (p.id for p in catalog.presets))
+    problems += part_problems(file, catalog.parts, "$.parts")
+    parts = {p.id: p for p in catalog.parts}
+    for i, preset in enumerate(catalog.presets):
+        problems += _lathe_problems(file, f"$.presets[{i}].parts", f"preset '{preset.id}'", preset.parts, parts)
+    return problems
+
+
+def _lathe_problems(file: str, where: str, owner: str, lathe: dict[str, str], parts: dict[str, Part]) -> list[Problem]:
+    problems = []
+    for slot in SLOT_BLOCKS:
+        if slot not in lathe:
+            problems.append(Problem(file, where, f"{owner} has no part in the '{slot}' slot"))
+    for slot, part_id in lathe.items():
+        part = parts.get(part_id)
+        if part is None:
+            problems.append(Problem(file, f"{where}.{slot}", f"{owner} uses unknown part '{part_id}'"))
+        elif part.slot != slot:
+            problems.append(Problem(file, f"{where}.{slot}",
+                                    f"{owner} puts part '{part_id}' (a {part.slot}) in the '{slot}' slot"))
+    return problems
+
+
+def track_exists(track: str, music_dirs: Sequence[Path]) -> bool:
+    """A track is a score `<track>.json` or a recording `<track>.wav` in one of the music folders."""
+    if not track or "/" in track or "\\" in track or track.startswith("."):
+        return False
+    return any((d / f"{track}{s}").is_file() for d in music_dirs for s in TRACK_SUFFIXES)
+
+
+def _shown(folder: Path) -> str:
+    try:
+        return str(folder.relative_to(MUSIC_DIR.parents[1]))
+    except ValueError:
+        return str(folder)
+
+
+def level_problems(file: str, level: Level, catalog: Catalog, music_dirs: Sequence[Path] = ()) -> list[Problem]:
+    """Every semantic problem of a level that already matches the schema."""
+    problems = _map_problems(file, level)
+    problems += _id_problems(file, level)
+    problems += _reference_problems(file, level, catalog, [MUSIC_DIR, *music_dirs])
+    problems += _calendar_problems(file, level)
+    if not any(p.where.startswith("$.map") for p in problems):
+        problems += _placement_problems(file, level)
+    return problems
+
+
+def _map_problems(file: str, level: Level) -> list[Problem]:
+    problems = []
+    legend = level.map.legend
+    for ch in legend:
+        if len(ch) != 1:
+            problems.append(Problem(file, f"$.map.legend[{ch!r}]", f"legend keys are single characters, got {ch!r}"))
+    width = len(level.map.rows[0])
+    if width < 3:
+        problems.append(Problem(file, "$.map.rows[0]", f"rows must be at least 3 characters wide, got {width}"))
+    for y, row in enumerate(level.map.rows):
+        if len(row) != width:
+            problems.append(Problem(file, f"$.map.rows[{y}]",
+                                    f"row {y} is {len(row)} characters long; row 0 is {width}: all rows must match"))
+        unknown = sorted({ch for ch in row if ch not in legend})
+        for ch in unknown:
+            problems.append(Problem(file, f"$.map.rows[{y}]", f"character {ch!r} (column {row.index(ch)}) "
+                                                              "is not in $.map.legend"))
+    return problems
+
+
+def _id_problems(file: str, level: Level) -> list[Problem]:
+    problems = _dupes(file, "$.sites", "site", (s.id for s in level.sites))
+    problems += _dupes(file, "$.masters", "master", (m.id for m in level.masters))
+    problems += _dupes(file, "$.patrols", "patrol", (p.id for p in level.patrols))
+    problems += _dupes(file, "$.events", "event", (e.id for e in level.events))
+    problems += _dupes(file, "$.genres", "genre", (g.id for g in level.genres))
+    problems += _dupes(file, "$.parts", "part", (p.id for p in level.parts))
+    problems += part_problems(file, level.parts, "$.parts")
+    low, high = level.players
+    if low < 1 or low > high:
+        problems.append(Problem(file, "$.players", f"players [min, max] must have 1 <= min <= max, got [{low}, {high}]"))
+    workshops = sum(1 for s in level.sites if s.kind == "workshop")
+    if workshops < high:
+        problems.append(Problem(file, "$.sites", f"{workshops} workshop site(s) for up to {high} players: "
+                                                 "each player needs a workshop"))
+    return problems
+
+
+def _reference_problems(file: str, level: Level, catalog: Catalog, music_dirs: Sequence[Path]) -> list[Problem]:
+    genres = {g.id for g in [*catalog.genres, *level.genres]}
+    films = {f.id for f in catalog.films}
+    parts = {p.id: p for p in [*catalog.parts, *level.parts]}
+    masters = {m.id for m in level.masters}
+    problems: list[Problem] = []
+
+    def need(ok: bool, where: str, message: str) -> None:
+        if not ok:
+            problems.append(Problem(file, where, message))
+
+    for i, site in enumerate(level.sites):
+        owner = f"site '{site.id}' ({site.name})"
+        for genre in site.demand:
+            need(genre in genres, f"$.sites[{i}].demand", f"{owner} has demand for unknown genre '{genre}'")
+        for film in site.films:
+            need(film in films, f"$.sites[{i}].films", f"{owner} stocks unknown film kind '{film}'")
+        for j, m in enumerate(site.masters):
+            need(m in masters, f"$.sites[{i}].masters[{j}]", f"{owner} offers unknown master '{m}' (not in $.masters)")
+        for j, p in enumerate(site.parts):
+            need(p in parts, f"$.sites[{i}].parts[{j}]", f"{owner} offers unknown part '{p}'")
+    for i, master in enumerate(level.masters):
+        owner = f"master '{master.id}'"
+        need(master.genre in genres, f"$.masters[{i}].genre", f"{owner} has unknown genre '{master.genre}'")
+        need(track_exists(master.track, music_dirs), f"$.masters[{i}].track",
+             f"{owner} uses track '{master.track}', but there is no {master.track}.json or {master.track}.wav "
+             f"in {', '.join(_shown(d) for d in music_dirs)}")
+    start = level.start
+    for film in start.films:
+        need(film in films, "$.start.films", f"starting films use unknown film kind '{film}'")
+    for j, m in enumerate(start.masters):
+        need(m in masters, f"$.start.masters[{j}]", f"starting master '{m}' is not in $.masters")
+    problems += _lathe_problems(file, "$.start.lathe", "the starting lathe", dict(start.lathe), parts)
+    for i, event in enumerate(level.events):
+        for j, shift in enumerate(event.demand):
+            need(shift.genre == "all" or shift.genre in genres, f"$.events[{i}].demand[{j}].genre",
+                 f"event '{event.id}' shifts demand for unknown genre '{shift.genre}'")
+        for j, m in enumerate(event.masters_added):
+            need(m in masters, f"$.events[{i}].masters_added[{j}]", f"event '{event.id}' adds unknown master '{m}'")
+    return problems
+
+
+def _calendar_problems(file: str, level: Level) -> list[Problem]:
+    cal = level.calendar
+    problems = []
+    if cal.end <= cal.start:
+        problems.append(Problem(file, "$.calendar.end", f"end {cal.end} must be after start {cal.start}"))
+        return problems
+    for i, event in enumerate(level.events):
+        if not cal.start <= event.date <= cal.end:
+            problems.append(Problem(file, f"$.events[{i}].date", f"event '{event.id}' is dated {event.date}, "
+                                                                 f"outside the calendar {cal.start} to {cal.end}"))
+    return problems
+
+
+class Grid:
+    """The map as tile kinds, enough for placement and reachability checks."""
+
+    def __init__(self, level: Level) -> None:
+        self.rows = level.map.rows
+        self.legend = level.map.legend
+        self.height, self.width = len(self.rows), len(self.rows[0])
+
+    def kind(self, x: int, y: int) -> str | None:
+        if 0 <= x < self.width and 0 <= y < self.height:
+            return self.legend.get(self.rows[y][x])
+        return None
+
+    def walkable(self, x: int, y: int) -> bool:
+        return self.kind(x, y) in WALKABLE
+
+    def reach(self, start: tuple[int, int]) -> set[tuple[int, int]]:
+        """Tiles reachable on foot from `start` (4-neighbour BFS over walkable tiles)."""
+        if not self.walkable(*start):
+            return set()
+        seen = {start}
+        queue = deque([start])
+        while queue:
+            x, y = queue.popleft()
+            for q in ((x, y - 1), (x + 1, y), (x, y + 1), (x - 1, y)):
+                if q not in seen and self.walkable(*q):
+                    seen.add(q)
+                    queue.append(q)
+        return seen
+
+
+def _tile_problem(file: str, where: str, owner: str, grid: Grid, x: int, y: int) -> Problem | None:
+    kind = grid.kind(x, y)
+    if kind is None:
+        return Problem(file, where, f"{owner} at [{x}, {y}] is outside the {grid.width}x{grid.height} map")
+    if kind not in WALKABLE:
+        return Problem(file, where, f"{owner} at [{x}, {y}] is on a {kind} tile; it must be street, courtyard or bridge")
+    return None
+
+
+def _placement_problems(file: str, level: Level) -> list[Problem]:
+    """Sites and patrol waypoints on walkable tiles, and everything reachable on foot."""
+    grid = Grid(level)
+    problems: list[Problem] = []
+    placed: dict[tuple[int, int], str] = {}
+    misplaced: set[int] = set()
+    for i, site in enumerate(level.sites):
+        owner = f"site '{site.id}' ({site.name})"
+        bad = _tile_problem(file, f"$.sites[{i}].at", owner, grid, *site.at)
+        if bad:
+            problems.append(bad)
+            misplaced.add(i)
+        elif tuple(site.at) in placed:
+            problems.append(Problem(file, f"$.sites[{i}].at", f"{owner} shares tile {list(site.at)} with site "
+                                                              f"'{placed[tuple(site.at)]}'"))
+        placed.setdefault(tuple(site.at), site.id)
+    for i, patrol in enumerate(level.patrols):
+        first: set[tuple[int, int]] | None = None
+        for j, (x, y) in enumerate(patrol.route):
+            owner = f"patrol '{patrol.id}' waypoint {j}"
+            bad = _tile_problem(file, f"$.patrols[{i}].route[{j}]", owner, grid, x, y)
+            if bad:
+                problems.append(bad)
+            elif first is None:
+                first = grid.reach((x, y))
+            elif (x, y) not in first:
+                problems.append(Problem(file, f"$.patrols[{i}].route[{j}]",
+                                        f"{owner} at [{x}, {y}] cannot be reached from its first waypoint"))
+    workshops = [s for s in level.sites if s.kind == "workshop"]
+    if not workshops or level.sites.index(workshops[0]) in misplaced:
+        return problems
+    reachable = grid.reach((workshops[0].at[0], workshops[0].at[1]))
+    for i, site in enumerate(level.sites):
+        if i not in misplaced and tuple(site.at) not in reachable:
+            problems.append(Problem(file, f"$.sites[{i}].at", f"site '{site.id}' ({site.name}) at "
+                                                              f"[{site.at[0]}, {site.at[1]}] cannot be reached from the workshops"))
+    return problems
