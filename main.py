@@ -20,13 +20,14 @@ COMMANDS: dict[str, str] = {
 }
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None) -> argparse.ArgumentParser:
+    """The full parser; only the chosen command's module is imported to add its arguments."""
     parser = argparse.ArgumentParser(prog="main.py", description="Bone Music: music on ribs, Leningrad 1946-1962.")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name, summary in COMMANDS.items():
-        module = importlib.import_module(f"game.cli.{name}")
         command_parser = sub.add_parser(name, help=summary, description=summary)
-        module.add_arguments(command_parser)
+        if name == command:
+            importlib.import_module(f"game.cli.{name}").add_arguments(command_parser)
     return parser
 
 
@@ -34,7 +35,8 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if not argv:
         argv = ["play"]
-    args = build_parser().parse_args(argv)
+    command = argv[0] if argv[0] in COMMANDS else None
+    args = build_parser(command).parse_args(argv)
     module = importlib.import_module(f"game.cli.{args.command}")
     return int(module.run(args) or 0)
 

@@ -58,7 +58,7 @@ def decide(world: World, state: GameState, index: int) -> Orders:
     end = path[-1] if path else me.pos
     if end != target and not isinstance(action, LieLow):
         action = None
-    stance = "bribe" if len(me.records) >= 3 and me.money >= 40 * KOPECKS else "run"
+    stance = "bribe" if len(me.records) >= 3 and me.money >= 20 * KOPECKS else "run"
     orders = Orders(path=path, action=action, stance=stance)
     if orders.check(world, state, me):
         orders = Orders(path=path, stance=stance)

@@ -60,7 +60,7 @@ def _at_own_workshop(world: World, player: PlayerState, at: Point) -> str | None
 
 
 class Scavenge(_Command):
-    """At a hospital: take 3-6 X-ray films from the archive's stock (the "hospital" stream picks the kinds)."""
+    """At a hospital: take 4-8 X-ray films from the archive's stock (the "hospital" stream picks the kinds)."""
 
     type: Literal["scavenge"] = "scavenge"
 
@@ -78,7 +78,7 @@ class Scavenge(_Command):
         assert site is not None
         stock = state.sites[site.id].films
         taken: dict[str, int] = {}
-        for _ in range(streams.randint("hospital", 3, 6)):
+        for _ in range(streams.randint("hospital", 4, 8)):
             pool = [kind for kind in sorted(stock) for _ in range(stock[kind])]
             if not pool:
                 break

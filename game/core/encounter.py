@@ -4,8 +4,11 @@ Inputs: the patrol kind, the player's heat H (0-100), the contraband load L (rec
 player stands in cover (a courtyard), the patrol pressure P (1.0 normal; crackdowns raise it), the money M and
 the player's standing order for being stopped ("bribe", "run" or "surrender"). Rolls use the "encounter" stream.
 
+- notice: a patrol that sees a bootlegger with records stops them with
+  p = clamp((0.15 + H/100 + 0.03 x L) x P, 0.05, 0.95) (records under a coat are not obvious; a known face is);
+  an informer takes note with the same chance. One roll per patrol and player per turn.
 - run: slips away with p = clamp(0.55 + 0.2 x cover - H/200 - 0.02 x L - 0.1 x (P - 1), 0.05, 0.9).
-- bribe: the asked bribe is B = 5 + 2 x L + H/4 rubles (x P); with M >= B it is accepted with
+- bribe: the asked bribe is B = 3 + L + H/4 rubles (x P); with M >= B it is accepted with
   p = clamp(0.8 - H/150 - 0.1 x (P - 1), 0.1, 0.9) (half that from a Komsomol brigade): pay B, keep everything.
 - a failed run or bribe, or "surrender": militia arrest with p = clamp(0.1 + H/150 + 0.01 x L + 0.15 x failed_run, 0, 0.9)
   ("surrender" without a failed attempt: only above heat 60, p = (H - 60)/80); otherwise confiscation.
@@ -30,6 +33,11 @@ def _clamp(x: float, low: float, high: float) -> float:
     return min(high, max(low, x))
 
 
+def notice_chance(heat: int, load: int, pressure: float) -> float:
+    """Chance that a patrol seeing a bootlegger carrying `load` records stops them (module docstring)."""
+    return _clamp((0.15 + heat / 100 + 0.03 * load) * pressure, 0.05, 0.95)
+
+
 @dataclass(frozen=True)
 class Encounter:
     patrol_kind: str
@@ -46,8 +54,8 @@ class Encounter:
         )
 
     def bribe_asked(self) -> int:
-        """Kopecks asked: (5 + 2L + H/4) rubles x P."""
-        return round((5 + 2 * self.load + self.heat / 4) * self.pressure) * 100
+        """Kopecks asked: (3 + L + H/4) rubles x P."""
+        return round((3 + self.load + self.heat / 4) * self.pressure) * 100
 
     def bribe_chance(self) -> float:
         p = _clamp(0.8 - self.heat / 150 - 0.1 * (self.pressure - 1), 0.1, 0.9)

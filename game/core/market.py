@@ -1,6 +1,6 @@
 """Black-market prices and demand.
 
-price (kopecks) = base_price x 100 x site price_factor x demand x (0.25 + 1.5 x quality) x (0.8 + 0.4 x reputation / 100)
+price (kopecks) = base_price x 100 x site price_factor x demand x (0.4 + 1.35 x quality) x (0.8 + 0.4 x reputation / 100)
 
 - demand: per buyer site and genre, 1.0 normal; 0 means nobody there buys that genre.
 - each record sold multiplies that site's demand for its genre by 0.92 (the street fills up);
@@ -23,8 +23,8 @@ HISTORY_LENGTH = 30
 
 
 def quality_factor(quality: float) -> float:
-    """Even a scratchy record sells (0.25 at quality 0); a clean one fetches a premium (1.75 at quality 1)."""
-    return 0.25 + 1.5 * quality
+    """Even a scratchy record sells (0.4 at quality 0); a clean one fetches a premium (1.75 at quality 1)."""
+    return 0.4 + 1.35 * quality
 
 
 def reputation_factor(reputation: int) -> float:

@@ -3,14 +3,14 @@
 1. Orders are re-checked; refused orders become "stay put" (the reason goes into the report).
 2. Movement: `move_allowance` steps. Each step every free bootlegger takes the next tile of their path and every
    patrol moves (see `patrols`); then every patrol looks (`CityMap.can_see`, radius x patrol pressure). A
-   militia foot patrol or Komsomol brigade that sees contraband stops the bootlegger (see `encounter`; once per
-   patrol and player per turn) and goes on alert; an informer adds heat. A bootlegger who passes within 2 tiles
+   militia foot patrol or Komsomol brigade that sees records on a bootlegger may stop them (see `encounter`:
+   one notice roll per patrol and player per turn) and goes on alert; an informer who notices adds heat. A bootlegger who passes within 2 tiles
    of an informer in sight spots them for good.
 3. Actions where each bootlegger stands, in an order that rotates every turn (shared stock and demand).
 4. Raids: a free player with heat H >= raid_heat is raided with p = (H - raid_heat + 10) / 100 x pressure:
    films, spare parts and hidden masters seized, a 30 rub fine; if they are home with records, arrested.
 5. Custody: sentences count down; a released player reappears at their workshop.
-6. Heat falls by 3 (12 when lying low); market demand recovers; hospitals restock one film of each kind.
+6. Heat falls by 3 (12 when lying low); market demand recovers; hospitals restock two films of each kind.
 7. Calendar events dated within the evening fire; the date advances; the state hash closes the turn.
 """
 
@@ -20,7 +20,7 @@ import datetime as dt
 
 from game.core import market, patrols
 from game.core.commands import Orders, add_heat, add_reputation, rubles
-from game.core.encounter import Encounter
+from game.core.encounter import Encounter, notice_chance
 from game.core.hashing import state_hash
 from game.core.report import TurnEvent, TurnReport
 from game.core.rng import Streams
@@ -32,6 +32,7 @@ SPOT_INFORMER_RANGE = 2
 HEAT_DECAY = 3
 LIE_LOW_DECAY = 12
 RAID_FINE = 30 * KOPECKS
+HOSPITAL_RESTOCK = 2
 
 
 class _Turn:
@@ -107,6 +108,8 @@ def _look(turn: _Turn, step: int, orders: dict[int, Orders]) -> None:
             if player.contraband == 0 or key in turn.met or not city.can_see(patrol.pos, player.pos, radius):
                 continue
             turn.met.add(key)
+            if not turn.streams.chance("encounter", notice_chance(player.heat, player.contraband, state.patrol_pressure)):
+                continue
             if spec.kind == "informer":
                 add_heat(player, INFORMER_HEAT * state.patrol_pressure)
                 turn.event("watched", "Someone saw what you carried. Word will reach the militia.", player.index,
@@ -229,7 +232,7 @@ def _recovery(turn: _Turn) -> None:
         if site.kind == "hospital":
             stock = state.sites[site.id].films
             for kind, most in sorted(site.films.items()):
-                stock[kind] = min(most, stock.get(kind, 0) + 1)
+                stock[kind] = min(most, stock.get(kind, 0) + HOSPITAL_RESTOCK)
 
 
 def _calendar(turn: _Turn) -> None:

@@ -7,6 +7,7 @@ the command log, which is the replay and the save file at once.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -86,9 +87,11 @@ class LocalSession:
         write_game_file(path, self.file)
 
     @classmethod
-    def from_file(cls, path: Path, turns: int | None = None) -> LocalSession:
+    def from_file(cls, path: Path, turns: int | None = None,
+                  on_turn: Callable[[LocalSession, TurnReport], None] | None = None) -> LocalSession:
         """Rebuild a game from a save or replay by re-resolving its turns (all, or the first `turns`),
-        checking every turn's hash. Raises GameFileError naming the file and the first turn that differs."""
+        checking every turn's hash; `on_turn` sees each report. Raises GameFileError naming the file and the
+        first turn that differs."""
         game = read_game_file(path)
         try:
             level = Level.model_validate(game.level)
@@ -105,6 +108,8 @@ class LocalSession:
                     raise GameFileError(f"{path}: turns[{number}].orders: no player {index}")
                 session.pending[index] = orders
             report = session.end_turn()
+            if on_turn is not None:
+                on_turn(session, report)
             if report.state_hash != logged.hash:
                 raise GameFileError(
                     f"{path}: turns[{number}]: the state hash differs from the recorded one "
