@@ -8,7 +8,7 @@ Priorities, first that applies:
 2. a spare part better than the installed one: go home and install it;
 3. records to sell (5+, or nothing left to cut): go to the buyer paying most for them, net of walking time;
 4. a master and films: go home and cut (up to 10, the film kind with most sheets, the most valuable master);
-5. no master: buy the master with the best demand x quality per ruble;
+5. no master: buy the master with the best demand x quality per ruble, halved at 20 tiles' walk;
 6. money for an upgrade (keeping an 80 rub reserve) that pays for itself 1.5 times over in 30 records
    (the market's quality factor x the mean genre base price): buy the one with the best gain per ruble;
 7. fewer than 2 films: scavenge at the nearest hospital with stock;
@@ -44,7 +44,8 @@ HOT = 55
 COOL = 30
 RESERVE = 80 * KOPECKS
 UPGRADE_HORIZON = 30  # records an upgrade is expected to pay back over
-WALK_COST = 15  # kopecks of expected value lost per tile walked
+WALK_COST = 15
+DISTANCE_SCALE = 20  # tiles: a contact this far away is worth half as much as one next door  # kopecks of expected value lost per tile walked
 
 
 def decide(world: World, state: GameState, index: int) -> Orders:
@@ -166,7 +167,8 @@ def _best_upgrade(world: World, me: PlayerState) -> tuple[Point, Action] | None:
     mean_price = sum(g.base_price for g in world.genres.values()) / len(world.genres)
     best: tuple[float, str, Point, str] | None = None
     for site in world.level.sites:
-        if site.kind != "contact" or world.city.distance(me.pos, _tile(site)) == UNREACHABLE:
+        distance = world.city.distance(me.pos, _tile(site))
+        if site.kind != "contact" or distance == UNREACHABLE:
             continue
         for part_id in site.parts:
             part = world.parts[part_id]
@@ -176,7 +178,7 @@ def _best_upgrade(world: World, me: PlayerState) -> tuple[Point, Action] | None:
             earned = (quality_factor(quality) - quality_factor(current)) * mean_price * UPGRADE_HORIZON
             if earned < 1.5 * part.price:
                 continue
-            gain = earned / max(part.price, 1)
+            gain = earned / max(part.price, 1) / (1 + distance / DISTANCE_SCALE)
             if best is None or (gain, part_id) > (best[0], best[1]):
                 best = (gain, part_id, _tile(site), part_id)
     return None if best is None else (best[2], BuyPart(part=best[3]))
@@ -185,13 +187,15 @@ def _best_upgrade(world: World, me: PlayerState) -> tuple[Point, Action] | None:
 def _best_master(world: World, state: GameState, me: PlayerState) -> tuple[Point, Action] | None:
     best: tuple[float, str, Point] | None = None
     for site in world.level.sites:
-        if site.kind != "contact" or world.city.distance(me.pos, _tile(site)) == UNREACHABLE:
+        distance = world.city.distance(me.pos, _tile(site))
+        if site.kind != "contact" or distance == UNREACHABLE:
             continue
         for master_id in [*site.masters, *state.masters_on_offer]:
             master = world.masters[master_id]
             if master.price * KOPECKS > me.money or (master.available_from and master.available_from > state.date):
                 continue
-            score = _genre_value(world, state, master.genre) * master.source_quality / max(master.price, 1)
+            value = _genre_value(world, state, master.genre) * master.source_quality / max(master.price, 1)
+            score = value / (1 + distance / DISTANCE_SCALE)
             if best is None or (score, master_id) > (best[0], best[1]):
                 best = (score, master_id, _tile(site))
     return None if best is None else (best[2], BuyMaster(master=best[1]))

@@ -5,7 +5,7 @@ player stands in cover (a courtyard), the patrol pressure P (1.0 normal; crackdo
 the player's standing order for being stopped ("bribe", "run" or "surrender"). Rolls use the "encounter" stream.
 
 - notice: a patrol that sees a bootlegger with records stops them with
-  p = clamp((0.15 + H/100 + 0.03 x L) x P, 0.05, 0.95) (records under a coat are not obvious; a known face is);
+  p = clamp((0.08 + H/120 + 0.02 x L) x P, 0.03, 0.9) (records under a coat are not obvious; a known face is);
   an informer takes note with the same chance. One roll per patrol and player per turn.
 - run: slips away with p = clamp(0.55 + 0.2 x cover - H/200 - 0.02 x L - 0.1 x (P - 1), 0.05, 0.9).
 - bribe: the asked bribe is B = 3 + L + H/4 rubles (x P); with M >= B it is accepted with
@@ -35,7 +35,7 @@ def _clamp(x: float, low: float, high: float) -> float:
 
 def notice_chance(heat: int, load: int, pressure: float) -> float:
     """Chance that a patrol seeing a bootlegger carrying `load` records stops them (module docstring)."""
-    return _clamp((0.15 + heat / 100 + 0.03 * load) * pressure, 0.05, 0.95)
+    return _clamp((0.08 + heat / 120 + 0.02 * load) * pressure, 0.03, 0.9)
 
 
 @dataclass(frozen=True)
