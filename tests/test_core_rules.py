@@ -21,7 +21,7 @@ from game.core.market import record_price
 from game.core.resolve import resolve_turn
 from game.core.rng import Streams
 from game.core.setup import new_game
-from game.core.state import KOPECKS, Record
+from game.core.state import KOPECKS, OwnedMaster, Record
 
 
 @pytest.fixture
@@ -205,3 +205,25 @@ def test_a_record_copied_to_its_last_play_wears_out(game):
     message = CutRecords(films={"chest": 1}, record=1).apply(world, state, Streams(1, {}), me)
     assert "worn out" in message
     assert [r.id for r in me.records] == [2]
+
+
+def test_previews_match_what_the_orders_then_do(tiny_level, catalog):
+    from game.core.preview import cut_preview, plan_path, sale_preview
+    from game.core.view import player_view
+
+    world, state = new_game(tiny_level, catalog, 1, seed=8)
+    me = state.players[0]
+    me.masters = [OwnedMaster("m_saints", "saints_go_marching", "Saints", "swing", 0.9)]
+    me.films = {"chest": 3}
+    predicted = cut_preview(world, player_view(world, state, 0), "chest", master="m_saints")
+    CutRecords(films={"chest": 3}, master="m_saints").apply(world, state, Streams(1, {}), me)
+    assert me.records[0].quality == pytest.approx(predicted.grade)
+    assert me.records[0].profile == predicted.profile
+    me.pos = (15, 6)
+    view = player_view(world, state, 0)
+    expected = sale_preview(world, view, "dance_hall", [r.id for r in me.records])
+    money = me.money
+    SellRecords(records=[r.id for r in me.records]).apply(world, state, Streams(1, {}), me)
+    assert me.money - money == expected > 0
+    now, later = plan_path(world, player_view(world, state, 0), (0, 11))
+    assert len(now) == 8 and now[-1] != (0, 11) and later[-1] == (0, 11)

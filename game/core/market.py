@@ -32,12 +32,29 @@ def reputation_factor(reputation: int) -> float:
     return 0.8 + 0.4 * reputation / 100
 
 
-def record_price(world: World, state: GameState, site_id: str, genre: str, quality: float, reputation: int) -> int:
-    """Kopecks a buyer at `site_id` pays now for one record (formula in the module docstring)."""
-    site = world.sites[site_id]
-    demand = state.sites[site_id].demand.get(genre, 0.0)
+def price_at_demand(world: World, site_id: str, genre: str, demand: float, quality: float, reputation: int) -> int:
+    """Kopecks for one record of `genre` at `site_id` when its demand there is `demand` (module docstring)."""
     base = world.genres[genre].base_price * KOPECKS
-    return round(base * site.price_factor * demand * quality_factor(quality) * reputation_factor(reputation))
+    factor = world.sites[site_id].price_factor
+    return round(base * factor * demand * quality_factor(quality) * reputation_factor(reputation))
+
+
+def record_price(world: World, state: GameState, site_id: str, genre: str, quality: float, reputation: int) -> int:
+    """Kopecks a buyer at `site_id` pays now for one record."""
+    demand = state.sites[site_id].demand.get(genre, 0.0)
+    return price_at_demand(world, site_id, genre, demand, quality, reputation)
+
+
+def sale_total(world: World, site_id: str, demand: dict[str, float], records: list[tuple[str, float]],
+               reputation: int) -> int:
+    """Kopecks for selling `records` ((genre, quality) in order) one after another at `site_id`, each sale
+    lowering its genre's demand by SALE_DEMAND_FACTOR: what `SellRecords` will pay, for previews."""
+    demand = dict(demand)
+    total = 0
+    for genre, quality in records:
+        total += price_at_demand(world, site_id, genre, demand.get(genre, 0.0), quality, reputation)
+        demand[genre] = round(demand.get(genre, 0.0) * SALE_DEMAND_FACTOR, 6)
+    return total
 
 
 def register_sale(state: GameState, site_id: str, genre: str) -> None:
