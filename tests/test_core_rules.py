@@ -181,16 +181,23 @@ def test_sight_is_blocked_by_buildings_and_halved_in_courtyards(game):
     assert not city.can_see((2, 0), (2, 2), 3.9)  # into the courtyard: radius halved, and walls
 
 
-def test_informer_is_seen_only_when_spotted_and_raises_heat(tiny_level, catalog):
-    world, state = new_game(tiny_level, catalog, 1, seed=3)
-    me = state.players[0]
-    me.records = [Record(1, "saints_go_marching", "Saints", "swing", preset_profile("gramophone"))]
-    state.next_record_id = 2
-    report = resolve_turn(world, state, {0: Orders(path=[(x, 0) for x in range(1, 8)])})
-    kinds = [e.kind for e in report.events]
-    assert "watched" in kinds and "informer_spotted" in kinds
-    assert me.heat == 8 - 3
-    assert "informer_1" in me.known_informers
+def test_informer_is_spotted_close_up_and_raises_heat_when_it_notices(tiny_level, catalog):
+    noticed = 0
+    for seed in range(30):
+        world, state = new_game(tiny_level, catalog, 1, seed=seed)
+        me = state.players[0]
+        me.heat = 60  # a known face: the notice roll is likely, not certain
+        me.records = [Record(1, "saints_go_marching", "Saints", "swing", preset_profile("gramophone"))]
+        state.next_record_id = 2
+        report = resolve_turn(world, state, {0: Orders(path=[(x, 0) for x in range(1, 8)])})
+        kinds = [e.kind for e in report.events]
+        assert "informer_spotted" in kinds and "informer_1" in me.known_informers
+        if "watched" in kinds:
+            noticed += 1
+            assert me.heat == 60 + 8 - 3
+        else:
+            assert me.heat == 60 - 3
+    assert 10 < noticed < 30  # notice chance (0.08 + 60/120 + 0.02) = 0.6
 
 
 def test_a_record_copied_to_its_last_play_wears_out(game):

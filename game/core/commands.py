@@ -168,7 +168,7 @@ class SellPart(_Command):
 
 class SellRecords(_Command):
     """At a market, buyer or dance hall: sell records one by one; each sale lowers the demand for the next.
-    Reputation: +1 for each record of quality >= 0.35, -1 for each below 0.12."""
+    Afterwards reputation changes by +1 for each record of quality >= 0.35 and -1 for each below 0.12."""
 
     type: Literal["sell_records"] = "sell_records"
     records: list[int] = Field(min_length=1, max_length=200)
@@ -194,14 +194,13 @@ class SellRecords(_Command):
         assert site is not None
         total = 0
         wanted = set(self.records)
+        reputation_change = 0
         for record in [r for r in player.records if r.id in wanted]:
             quality = record.quality
             total += record_price(world, state, site.id, record.genre, quality, player.reputation)
             register_sale(state, site.id, record.genre)
-            if quality >= 0.35:
-                add_reputation(player, 1)
-            elif quality < 0.12:
-                add_reputation(player, -1)
+            reputation_change += 1 if quality >= 0.35 else -1 if quality < 0.12 else 0
+        add_reputation(player, reputation_change)
         player.records = [r for r in player.records if r.id not in wanted]
         player.money += total
         return f"You sold {len(wanted)} records at {site.name} for {rubles(total)}."
