@@ -1,0 +1,1 @@
+"""The pygame interface: app loop and scene stack (app.py, scene.py), widgets, theme, scenes, record art."""

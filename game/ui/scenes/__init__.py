@@ -1,0 +1,1 @@
+"""Scenes: one module per screen; `registry.SCENES` names them for the screenshot command."""

@@ -1,0 +1,60 @@
+"""The Codex: historical notes on roentgenizdat — a list of entries on the left, the page on the right."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.ui import theme
+from game.ui.codex_text import CodexEntry, load_entries
+from game.ui.scenes.common import FilmScene
+from game.ui.text import draw_paragraphs, render
+from game.ui.widgets.listview import ListView
+from game.ui.widgets.panel import Card, Panel
+
+
+class CodexScene(FilmScene):
+    """Entries come from `codex_text` (plus mods' codex.json); ↑↓ or a click selects."""
+
+    name = "codex"
+    title = "Codex"
+    subtitle = "Roentgenizdat: who cut music on ribs, where, when, and what it cost them."
+    hint = "Esc back  ·  ↑↓ choose a note"
+
+    def __init__(self, entries: list[CodexEntry] | None = None) -> None:
+        super().__init__()
+        self.entries = entries if entries is not None else load_entries()
+        self.index = 0
+
+    @property
+    def entry(self) -> CodexEntry:
+        return self.entries[self.index]
+
+    def select(self, index: int) -> None:
+        self.index = index
+
+    def build(self) -> None:
+        w, h = self.size
+        m = theme.px(theme.MARGIN)
+        g = theme.px(24)
+        top = self.content_top()
+        bottom = h - theme.px(52)
+        left_w = round((w - 2 * m) * 0.3)
+        lp = self.add(Panel((m, top, left_w, bottom - top), f"{len(self.entries)} notes"))
+        self.list = self.add(ListView(lp.inner, [e.title for e in self.entries], on_select=self.select, row_height=36))
+        self.list.select(self.index, notify=False)
+        self.set_focus(self.list)
+        self.card = self.add(Card((m + left_w + g, top, w - 2 * m - left_w - g, bottom - top), "", seed=21))
+
+    def draw_overlay(self, surface: pygame.Surface) -> None:
+        e = self.entry
+        inner = self.card.inner
+        y = inner.top - theme.px(6)
+        years = render(e.years.upper(), "ui_bold", theme.SIZE_SMALL, theme.RED_DARK)
+        surface.blit(years, (inner.left, y))
+        y += years.get_height() + theme.px(4)
+        title = render(e.title, "headline", 34, theme.INK)
+        surface.blit(title, (inner.left, y))
+        y += title.get_height() + theme.px(6)
+        pygame.draw.line(surface, theme.INK, (inner.left, y), (inner.right, y), 2)
+        y += theme.px(16)
+        draw_paragraphs(surface, e.text, pygame.Rect(inner.left, y, inner.width, inner.bottom - y), "serif", 18, theme.INK, 1.45)

@@ -1,0 +1,61 @@
+"""FilmScene: the shared frame of the game's screens — light-box backdrop, a glowing title, a key-hint footer —
+painted once per layout into a static layer, so a frame is one blit plus the widgets."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.ui import paint, theme
+from game.ui.scene import Scene
+from game.ui.text import render
+
+
+class FilmScene(Scene):
+    """Subclasses set `title`, `subtitle`, `hint`, and may override `paint_static` to add more still art."""
+
+    title = ""
+    subtitle = ""
+    hint = "Esc back  ·  Tab / ↑↓ move  ·  Enter choose"
+    glow_at: tuple[float, float] = (0.72, 0.42)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._static: pygame.Surface | None = None
+        self._static_key: tuple | None = None
+
+    def relayout(self, size: tuple[int, int]) -> None:
+        self._static = None
+        super().relayout(size)
+
+    def invalidate_static(self) -> None:
+        """Repaint the static layer on the next frame (call after changing what `paint_static` draws)."""
+        self._static = None
+
+    def content_top(self) -> int:
+        """The y where content starts under the title."""
+        return theme.px(112) if self.title else theme.px(theme.MARGIN)
+
+    def paint_static(self, surface: pygame.Surface) -> None:
+        """Draw the still parts of the screen (called once per layout). Override and call super()."""
+        surface.blit(paint.film_backdrop(surface.get_size(), self.glow_at), (0, 0))
+        m = theme.px(theme.MARGIN)
+        if self.title:
+            img = paint.glow_text(self.title, "headline", theme.SIZE_TITLE, theme.BONE, theme.GLOW, theme.px(10))
+            pad = theme.px(10) * 2
+            surface.blit(img, (m - pad, theme.px(22) - pad))
+            y = theme.px(22) + theme.font("headline", theme.SIZE_TITLE).get_height()
+            if self.subtitle:
+                sub = render(self.subtitle, "italic", theme.SIZE_BODY, theme.BONE_DIM)
+                surface.blit(sub, (m + theme.px(2), y))
+                y += sub.get_height()
+            pygame.draw.line(surface, theme.GLOW_DIM, (m, y + theme.px(8)), (surface.get_width() - m, y + theme.px(8)))
+        if self.hint:
+            img = render(self.hint, "ui", theme.SIZE_SMALL, theme.BONE_DIM)
+            surface.blit(img, (m, surface.get_height() - theme.px(26) - img.get_height() // 2))
+
+    def draw_background(self, surface: pygame.Surface) -> None:
+        if self._static is None or self._static.get_size() != surface.get_size():
+            static = pygame.Surface(surface.get_size())
+            self.paint_static(static)
+            self._static = static.convert() if pygame.display.get_surface() is not None else static
+        surface.blit(self._static, (0, 0))

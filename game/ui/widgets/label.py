@@ -1,0 +1,60 @@
+"""Label (one line) and TextBlock (wrapped paragraphs)."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.ui import theme
+from game.ui.text import draw_paragraphs, fit, render
+from game.ui.widgets.base import Widget
+
+
+class Label(Widget):
+    """One line of text anchored in its rect ("left", "center", "right"); too-long text gets an ellipsis."""
+
+    def __init__(
+        self,
+        text: str,
+        rect: pygame.Rect | tuple[int, int, int, int] | None = None,
+        role: str = "ui",
+        size: int = theme.SIZE_BODY,
+        color: theme.Color = theme.BONE,
+        align: str = "left",
+        tooltip: str = "",
+    ) -> None:
+        super().__init__(rect, tooltip)
+        self.text, self.role, self.size, self.color, self.align = text, role, size, color, align
+
+    def draw(self, surface: pygame.Surface) -> None:
+        if not self.visible or not self.text:
+            return
+        shown = fit(self.text, theme.font(self.role, self.size), max(1, self.rect.width)) if self.rect.width else self.text
+        img = render(shown, self.role, self.size, self.color)
+        y = self.rect.centery - img.get_height() // 2
+        if self.align == "center":
+            x = self.rect.centerx - img.get_width() // 2
+        elif self.align == "right":
+            x = self.rect.right - img.get_width()
+        else:
+            x = self.rect.left
+        surface.blit(img, (x, y))
+
+
+class TextBlock(Widget):
+    """Word-wrapped paragraphs clipped to the rect."""
+
+    def __init__(
+        self,
+        text: str,
+        rect: pygame.Rect | tuple[int, int, int, int] | None = None,
+        role: str = "serif",
+        size: int = theme.SIZE_BODY,
+        color: theme.Color = theme.BONE,
+        line_gap: float = 1.35,
+    ) -> None:
+        super().__init__(rect)
+        self.text, self.role, self.size, self.color, self.line_gap = text, role, size, color, line_gap
+
+    def draw(self, surface: pygame.Surface) -> None:
+        if self.visible:
+            draw_paragraphs(surface, self.text, self.rect, self.role, self.size, self.color, self.line_gap)
