@@ -47,10 +47,24 @@ def _to_surface(rgb: np.ndarray) -> pygame.Surface:
     return surf.convert() if pygame.display.get_surface() is not None else surf
 
 
+def soft_blur(surface: pygame.Surface, radius: int) -> pygame.Surface:
+    """A cheap wide blur: shrink by about `radius`/2 and smooth-scale back (much faster than a gaussian blur
+    of the same reach, and glows do not need the precision)."""
+    if radius <= 2:
+        return pygame.transform.gaussian_blur(surface, max(1, radius))
+    w, h = surface.get_size()
+    k = max(2, radius // 2)
+    small = pygame.transform.smoothscale(surface, (max(1, w // k), max(1, h // k)))
+    small = pygame.transform.box_blur(small, 1)
+    return pygame.transform.smoothscale(small, (w, h))
+
+
 @lru_cache(maxsize=8)
 def film_backdrop(size: tuple[int, int], glow_at: tuple[float, float] = (0.72, 0.42), seed: int = 7) -> pygame.Surface:
     """A full-screen X-ray light-box: blue-black film lit from behind at `glow_at` (fractions), with grain,
-    a soft cloudy emulsion and a dark vignette."""
+    a soft cloudy emulsion and a dark vignette. Computed at half resolution and smooth-scaled up."""
+    full = size
+    size = (max(2, size[0] // 2), max(2, size[1] // 2))
     w, h = size
     d = _radial(w, h, glow_at[0] * w, glow_at[1] * h, max(w, h) * 0.75)
     light = np.clip(1.0 - d, 0.0, 1.0) ** 1.6
@@ -61,7 +75,7 @@ def film_backdrop(size: tuple[int, int], glow_at: tuple[float, float] = (0.72, 0
     lit = np.array(theme.FILM_LIGHT, dtype=np.float32) - base
     shade = light * (1.0 + 0.25 * cloud) - 0.55 * vignette
     rgb = base[None, None, :] + lit[None, None, :] * shade[:, :, None] * 1.6 + grain[:, :, None] * 2.2
-    return _to_surface(rgb)
+    return pygame.transform.smoothscale(_to_surface(rgb), full)
 
 
 @lru_cache(maxsize=32)
@@ -90,7 +104,7 @@ def glow_text(text: str, role: str, size: int, color: theme.Color, glow: theme.C
     pad = radius * 2
     halo = pygame.Surface((core.get_width() + pad * 2, core.get_height() + pad * 2), pygame.SRCALPHA)
     halo.blit(render(text, role, size, glow), (pad, pad))
-    halo = pygame.transform.gaussian_blur(halo, radius)
+    halo = soft_blur(halo, radius)
     out = pygame.Surface(halo.get_size(), pygame.SRCALPHA)
     out.blit(halo, (0, 0))
     out.blit(halo, (0, 0))

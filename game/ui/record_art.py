@@ -22,7 +22,7 @@ import numpy as np
 import pygame
 
 from game.core.profile import INNER_GROOVE_RADIUS_MM, CutProfile
-from game.ui import theme
+from game.ui import paint, theme
 from game.ui.anatomy import PAINTERS, Canvas
 
 OFFSET_EXAGGERATION = 6.0  # an off-centre hole of 1.6 mm is drawn 9.6 mm off (scaled to the disc)
@@ -92,7 +92,7 @@ def _film(profile: CutProfile, size: int, seed: int, rng: random.Random) -> pyga
 
     film = pygame.Surface((size, size))
     film.fill(theme.FILM_BLACK)
-    glow = pygame.transform.gaussian_blur(bone, max(2, size // 40))
+    glow = paint.soft_blur(bone, max(2, size // 40))
     tint = pygame.Surface(glow.get_size(), pygame.SRCALPHA)
     tint.fill((*theme.GLOW, 130))
     glow.blit(tint, (0, 0), special_flags=pygame.BLEND_RGBA_MULT)

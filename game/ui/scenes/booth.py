@@ -84,8 +84,7 @@ class BoothScene(FilmScene):
             self.add(Button("A/B with master", self._later, (ix, inner.bottom - bh, iw, bh),
                             tooltip="Switch between the clean master and this cut while it plays."))
 
-    def paint_static(self, surface: pygame.Surface) -> None:
-        super().paint_static(surface)
+    def draw_overlay(self, surface: pygame.Surface) -> None:
         for rect, profile, seed in getattr(self, "record_slots", []):
             r = theme.px(14)
             surface.blit(paint.shadow((rect.width - 2 * r, rect.height - 2 * r), r * 2, 170), (rect.left + r, rect.top + r + theme.px(8)))

@@ -46,8 +46,16 @@ class CodexScene(FilmScene):
         self.card = self.add(Card((m + left_w + g, top, w - 2 * m - left_w - g, bottom - top), "", seed=21))
 
     def draw_overlay(self, surface: pygame.Surface) -> None:
-        e = self.entry
         inner = self.card.inner
+        key = (self.index, inner.size, theme.scale())
+        if getattr(self, "_page_key", None) != key:
+            self._page_key = key
+            self._page = pygame.Surface(inner.size, pygame.SRCALPHA)
+            self._paint_page(self._page, pygame.Rect(0, theme.px(6), inner.width, inner.height - theme.px(6)))
+        surface.blit(self._page, (inner.left, inner.top - theme.px(6)))
+
+    def _paint_page(self, surface: pygame.Surface, inner: pygame.Rect) -> None:
+        e = self.entry
         y = inner.top - theme.px(6)
         years = render(e.years.upper(), "ui_bold", theme.SIZE_SMALL, theme.RED_DARK)
         surface.blit(years, (inner.left, y))

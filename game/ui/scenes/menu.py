@@ -35,19 +35,32 @@ class MenuScene(FilmScene):
 
     @staticmethod
     def default_routes() -> dict[str, tuple[str, Callable[[], Scene] | None]]:
-        from game.ui.scenes.codex import CodexScene
-        from game.ui.scenes.settings_scene import SettingsScene
-        from game.ui.scenes.skirmish import SkirmishSetupScene
+        """The shipped entries. Scene modules are imported only when an entry is opened (fast start-up)."""
+
+        def skirmish() -> Scene:
+            from game.ui.scenes.skirmish import SkirmishSetupScene
+
+            return SkirmishSetupScene()
+
+        def settings() -> Scene:
+            from game.ui.scenes.settings_scene import SettingsScene
+
+            return SettingsScene()
+
+        def codex() -> Scene:
+            from game.ui.scenes.codex import CodexScene
+
+            return CodexScene()
 
         return {
             "Campaign": ("Leningrad 1946-1962, chapter by chapter, with the history between them.", None),
-            "Skirmish": ("One city, one calendar, AI rivals: the richest free bootlegger wins.", SkirmishSetupScene),
+            "Skirmish": ("One city, one calendar, AI rivals: the richest free bootlegger wins.", skirmish),
             "Host LAN game": ("Open a game on this computer for friends on the same network.", None),
             "Join LAN game": ("Find a game hosted on your local network and join it.", None),
             "Load": ("Continue a saved game or the autosave.", None),
             "Mods": ("Levels and music others have made: see what is installed.", None),
-            "Settings": ("Volume, window, UI size, keys and the audio output.", SettingsScene),
-            "Codex": ("Short notes on the real bone-record bootleggers and their times.", CodexScene),
+            "Settings": ("Volume, window, UI size, keys and the audio output.", settings),
+            "Codex": ("Short notes on the real bone-record bootleggers and their times.", codex),
         }
 
     def open(self, label: str) -> None:

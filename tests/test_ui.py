@@ -1,0 +1,187 @@
+"""The real pygame app under SDL's dummy drivers: navigation by posted events, settings, screenshots, record art."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pygame
+import pytest
+
+from game.ui import settings as settings_mod
+from game.ui.app import App
+from game.ui.scenes.menu import MenuScene
+from game.ui.scenes.registry import SCENES
+from game.ui.scenes.settings_scene import SettingsScene
+from game.ui.scenes.skirmish import SkirmishSetupScene
+
+
+@pytest.fixture
+def app(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    a = App(size=(1280, 720), fullscreen=False)
+    pygame.event.clear()
+    a.push(MenuScene())
+    a.run_frames(2)
+    yield a
+    pygame.event.clear()
+
+
+def click(app: App, pos: tuple[int, int]) -> None:
+    pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0)))
+    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=1))
+    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=1))
+    app.run_frames(2)
+
+
+def key(app: App, k: int, mod: int = 0) -> None:
+    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=k, mod=mod, unicode="", scancode=0))
+    pygame.event.post(pygame.event.Event(pygame.KEYUP, key=k, mod=mod, unicode="", scancode=0))
+    app.run_frames(1)
+
+
+def test_menu_to_skirmish_and_back_by_mouse_and_keys(app):
+    menu = app.top
+    assert isinstance(menu, MenuScene)
+    click(app, menu.button("Skirmish").rect.center)
+    assert isinstance(app.top, SkirmishSetupScene)
+    key(app, pygame.K_ESCAPE)
+    assert app.top is menu
+    # keyboard only: focus starts on Campaign; Down moves to Skirmish, Enter opens it
+    menu.focus_first()
+    key(app, pygame.K_DOWN)
+    assert menu.focused is menu.button("Skirmish")
+    key(app, pygame.K_RETURN)
+    assert isinstance(app.top, SkirmishSetupScene)
+    key(app, pygame.K_ESCAPE)
+    assert app.top is menu
+
+
+def test_later_entries_open_a_card_not_an_error(app):
+    menu = app.top
+    for label in ("Campaign", "Host LAN game", "Join LAN game", "Load", "Mods"):
+        click(app, menu.button(label).rect.center)
+        assert app.top is not menu and app.top.name == "coming_soon"
+        key(app, pygame.K_ESCAPE)
+        assert app.top is menu
+
+
+def test_skirmish_start_calls_the_hook_with_level_rivals_and_seed(app):
+    got = []
+    app.on_start_skirmish = lambda path, rivals, seed: got.append((path, rivals, seed))
+    app.push(SkirmishSetupScene())
+    scene = app.top
+    if not scene.levels:
+        pytest.skip("no skirmish levels in levels/skirmish yet")
+    click(app, scene.seed_input.rect.center)
+    key(app, pygame.K_BACKSPACE, pygame.KMOD_CTRL)
+    pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text="42x7"))
+    app.run_frames(1)
+    assert scene.seed_text == "427"
+    click(app, scene.start_button.rect.center)
+    assert got and got[0][0].suffix == ".json" and got[0][2] == 427 and got[0][1] >= 1
+
+
+def test_settings_change_is_saved_and_reloaded(app, tmp_path):
+    app.push(SettingsScene())
+    scene = app.top
+    scene.focus_first()  # the music slider
+    key(app, pygame.K_LEFT)
+    key(app, pygame.K_LEFT)
+    path = tmp_path / "config" / "bone-music" / "settings.json"
+    assert path.is_file()
+    data = json.loads(path.read_text())
+    assert data["music_volume"] == pytest.approx(0.7)
+    reloaded, notice = settings_mod.load(path)
+    assert notice is None and reloaded.music_volume == pytest.approx(0.7)
+    assert not list(path.parent.glob("*.tmp"))  # the temporary file was renamed away
+
+
+def test_damaged_settings_file_gives_defaults_and_a_notice(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
+    path = tmp_path / "bone-music" / "settings.json"
+    path.parent.mkdir(parents=True)
+    path.write_text('{"music_volume": 0.3, "ui_scale": ', encoding="utf-8")
+    s, notice = settings_mod.load()
+    assert s == settings_mod.Settings() and notice and "damaged" in notice
+    path.write_text(json.dumps({"music_volume": "loud", "effects_volume": 0.25}), encoding="utf-8")
+    s, notice = settings_mod.load()
+    assert s.music_volume == 0.8 and s.effects_volume == 0.25 and notice and "music_volume" in notice
+    a = App(size=(1280, 720), fullscreen=False)  # the app shows the notice instead of crashing
+    assert any(n.kind == "warning" for n in a.notices)
+
+
+def _variance(path: Path) -> float:
+    surf = pygame.image.load(str(path))
+    return float(np.asarray(pygame.surfarray.array3d(surf), dtype=np.float32).std())
+
+
+@pytest.mark.parametrize("name", sorted(SCENES))
+def test_screenshot_every_scene(name, tmp_path):
+    from game.cli.screenshot import render
+
+    out = render(name, tmp_path / f"{name}.png", (960, 540))
+    assert pygame.image.load(str(out)).get_size() == (960, 540)
+    assert _variance(out) > 12.0
+
+
+def test_screenshot_command_line(tmp_path, capsys):
+    import main
+
+    assert main.main(["screenshot", "--list"]) == 0
+    assert "booth" in capsys.readouterr().out
+    out = tmp_path / "menu.png"
+    assert main.main(["screenshot", "--scene", "menu", "--out", str(out), "--size", "800x450"]) == 0
+    assert pygame.image.load(str(out)).get_size() == (800, 450)
+    assert main.main(["screenshot", "--scene", "nope", "--out", str(out)]) == 2
+
+
+def test_record_art_shows_the_off_centre_hole():
+    from game.content.catalog import preset_profile
+    from game.ui.record_art import disc_geometry, draw_record
+
+    pygame.display.init()
+    size = 300
+    bad, good = preset_profile("gramophone"), preset_profile("telefunken")
+    centres = []
+    for profile in (bad, good):
+        img = draw_record(profile, size, 5)
+        assert img is draw_record(profile, size, 5)  # cached
+        alpha = pygame.surfarray.array_alpha(img).astype(np.float32)
+        radius, _ = disc_geometry(profile, size)
+        xs, ys = np.meshgrid(np.arange(size), np.arange(size), indexing="ij")
+        near = (xs - size / 2) ** 2 + (ys - size / 2) ** 2 < (radius * 0.3) ** 2
+        hole = near & (alpha < 10)
+        assert hole.sum() > 5
+        centres.append(np.hypot(xs[hole].mean() - size / 2, ys[hole].mean() - size / 2))
+    assert centres[0] > 6.0 > 2.0 > centres[1]
+    a = pygame.surfarray.array3d(draw_record(bad, size, 5)).astype(np.float32)
+    b = pygame.surfarray.array3d(draw_record(bad, size, 6)).astype(np.float32)
+    assert np.abs(a - b).mean() > 1.0  # the seed changes the picture
+
+
+def test_codex_has_entries_and_mods_can_add(tmp_path):
+    from game.ui.codex_text import ENTRIES, load_entries
+
+    assert 8 <= len(ENTRIES) <= 12 and all(e.title and len(e.text) > 200 for e in ENTRIES)
+    (tmp_path / "codex.json").write_text(json.dumps([{"id": "x", "title": "X", "years": "1950", "text": "t"}]))
+    (tmp_path / "bad").mkdir()
+    (tmp_path / "bad" / "codex.json").write_text("{not json")
+    assert len(load_entries((tmp_path, tmp_path / "bad"))) == len(ENTRIES) + 1
+
+
+def test_fixed_step_clock_is_frame_rate_independent():
+    from game.ui.clock import FixedStep
+
+    fast, slow = FixedStep(), FixedStep()
+    n_fast = sum(fast.advance(1 / 240) for _ in range(240))
+    n_slow = sum(slow.advance(1 / 30) for _ in range(30))
+    assert abs(n_fast - 60) <= 1 and abs(n_slow - 60) <= 1
+    assert FixedStep(max_steps=8).advance(5.0) == 8
