@@ -252,7 +252,7 @@ class FilmStage:
             rng = np.random.default_rng([self.seed, 5, f])
             n = rng.poisson(self.crackle_rate * self.FRAME_S)
             pos = np.sort(rng.integers(0, self.frame, n)) + f * self.frame
-            amp = np.minimum(0.08 * rng.lognormal(0.0, 0.7, n), 0.6) * rng.choice((-1.0, 1.0), n)
+            amp = np.minimum(0.15 * rng.lognormal(0.0, 0.6, n), 0.8) * rng.choice((-1.0, 1.0), n)
             pop = rng.random(n) < self.pop_share
             ev = (pos, amp, pop)
             if len(self._frames) > 8:
