@@ -84,6 +84,7 @@ class PygameBackend:
     name = "pygame"
 
     def __init__(self) -> None:
+        os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
         import pygame
 
         if not pygame.mixer.get_init():
