@@ -19,9 +19,9 @@ from game.audio.score import Score
 
 SYNTH_VERSION = 1  # part of the cache key: bump when the sound of a rendered score changes
 
-MIX = {"piano": 0.42, "upright_bass": 0.75, "guitar": 0.35, "electric_guitar": 0.33, "clarinet": 0.5,
-       "sax": 0.5, "trumpet": 0.45, "violin": 0.45, "accordion": 0.38, "bandoneon": 0.42}
-DRUM_MIX = {"kick": 0.55, "snare": 0.4, "swish": 0.12, "tap": 0.15, "hat": 0.12, "ride": 0.13}
+MIX = {"piano": 0.42, "upright_bass": 0.55, "guitar": 0.35, "electric_guitar": 0.33, "clarinet": 0.6,
+       "sax": 0.6, "trumpet": 0.55, "violin": 0.55, "accordion": 0.38, "bandoneon": 0.42}
+DRUM_MIX = {"kick": 0.4, "snare": 0.4, "swish": 0.12, "tap": 0.15, "hat": 0.12, "ride": 0.13}
 
 
 def swung(beat: float, s: float) -> float:
