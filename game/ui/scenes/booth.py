@@ -27,8 +27,12 @@ class BoothScene(FilmScene):
     subtitle = "Hold a record to the light: the lathe is written in the groove."
     hint = "Esc back  ·  Tab move  ·  Enter play"
 
-    def __init__(self, records: list[tuple[str, str, CutProfile, int]]) -> None:
+    def __init__(self, app: object = None, session: object = None, seat: int = 0,
+                 records: list[tuple[str, str, CutProfile, int]] | None = None) -> None:
         super().__init__()
+        self.session, self.seat = session, seat
+        if records is None:
+            records = _demo_records() if session is None else _session_records(session, seat)
         self.records = records[:2]
 
     def _later(self) -> None:
@@ -95,12 +99,23 @@ class BoothScene(FilmScene):
             surface.blit(cap, (rect.centerx - cap.get_width() // 2, rect.bottom + theme.px(2)))
 
 
-def demo_booth() -> BoothScene:
+def _demo_records() -> list[tuple[str, str, CutProfile, int]]:
     """A junk-lathe chest record beside a studio-lathe skull record."""
     from game.content.catalog import base_catalog, preset_profile
 
     names = {p.id: p.name for p in base_catalog().presets}
-    return BoothScene([
+    return [
         ("Side A: a junk cut", names.get("gramophone", "gramophone"), preset_profile("gramophone"), 11),
         ("Side B: a studio cut", names.get("telefunken", "telefunken"), preset_profile("telefunken", "skull"), 12),
-    ])
+    ]
+
+
+def _session_records(session: object, seat: int) -> list[tuple[str, str, CutProfile, int]]:
+    """The seat's first records from its view."""
+    view = session.view(seat)  # type: ignore[attr-defined]
+    return [(r.title, f"record #{r.id}", r.profile, r.id) for r in view.player.records[:2]] or _demo_records()
+
+
+def demo_booth() -> BoothScene:
+    """The booth with two demo records (no session)."""
+    return BoothScene()

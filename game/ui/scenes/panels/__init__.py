@@ -1,0 +1,70 @@
+"""Site panels: what a player can do at a site, as engine Actions.
+
+    open_site_panel(app, session, seat, site_id, on_action)
+
+pushes the panel for the site's kind over the current scene. Picking an action pops the panel and calls
+`on_action(action)` with an engine Action (Scavenge(), BuyMaster(master=...), SellRecords(records=[...]),
+CutRecords(...), InstallPart(spare=i), BuyPart, SellPart, Inform(target=i), LieLow()); Esc / Cancel close it
+without calling. The action is carried out at the end of the turn, when the bootlegger reaches the site.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from game.ui.scenes.panels.base import OnAction, SitePanel
+
+
+def panel_class(kind: str) -> type[SitePanel]:
+    """The panel class for a site kind (the generic action list for kinds without their own)."""
+    from game.ui.scenes.panels import generic
+
+    classes: dict[str, type[SitePanel]] = {}
+    try:
+        from game.ui.scenes.panels.hospital import HospitalPanel
+
+        classes["hospital"] = HospitalPanel
+    except ImportError:
+        pass
+    try:
+        from game.ui.scenes.panels.contact import ContactPanel
+
+        classes["contact"] = ContactPanel
+    except ImportError:
+        pass
+    try:
+        from game.ui.scenes.panels.market import MarketPanel
+
+        for k in ("market", "buyer", "dance_hall"):
+            classes[k] = MarketPanel
+    except ImportError:
+        pass
+    try:
+        from game.ui.scenes.panels.workshop import WorkshopPanel
+
+        classes["workshop"] = WorkshopPanel
+    except ImportError:
+        pass
+    try:
+        from game.ui.scenes.panels.militia import MilitiaPanel
+
+        classes["militia_station"] = MilitiaPanel
+    except ImportError:
+        pass
+    return classes.get(kind, generic.GenericPanel)
+
+
+def make_site_panel(session: Any, seat: int, site_id: str, on_action: OnAction) -> SitePanel:
+    """The panel scene for `site_id` (not pushed)."""
+    kind = session.world.sites[site_id].kind
+    return panel_class(kind)(session, seat, site_id, on_action)
+
+
+def open_site_panel(app: Any, session: Any, seat: int, site_id: str, on_action: OnAction) -> SitePanel:
+    """Push the panel for `site_id`'s kind over the current scene and return it."""
+    panel = make_site_panel(session, seat, site_id, on_action)
+    app.push(panel)
+    return panel
+
+
+__all__ = ["make_site_panel", "open_site_panel", "panel_class"]

@@ -1,0 +1,51 @@
+"""GenericPanel: one button per action the engine says is possible at a site (`actions_at`); the fallback for
+site kinds without a panel of their own."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.core.commands import LieLow
+from game.core.preview import actions_at
+from game.ui import theme
+from game.ui.scenes.panels.base import SitePanel
+from game.ui.widgets.panel import Panel
+
+
+def describe(world, action) -> str:  # noqa: ANN001
+    """Words for an engine action, for a button."""
+    kind = getattr(action, "type", "")
+    if kind == "buy_master":
+        return f"Buy the master '{world.masters[action.master].title}'"
+    if kind == "buy_part":
+        return f"Buy a {world.parts[action.part].name}"
+    if kind == "sell_part":
+        return f"Sell spare part #{action.spare + 1}"
+    if kind == "sell_records":
+        return f"Sell {len(action.records)} records"
+    if kind == "cut_records":
+        return f"Cut {action.count} records"
+    if kind == "install_part":
+        return f"Install spare part #{action.spare + 1}"
+    if kind == "inform":
+        return f"Inform on rival #{action.target + 1}"
+    return kind.replace("_", " ").capitalize()
+
+
+class GenericPanel(SitePanel):
+    """Lists every action `actions_at` offers here, each an engine-checked button."""
+
+    def build_body(self, area: pygame.Rect) -> None:
+        panel = self.add(Panel(area, "What you can do here this evening"))
+        inner = panel.inner
+        y = inner.top
+        bh = theme.px(40)
+        for action in actions_at(self.world, self.view, self.site_tile):
+            if isinstance(action, LieLow):
+                continue
+            if y + bh > inner.bottom:
+                break
+            self.action_button(describe(self.world, action), action, (inner.left, y, theme.px(420), bh),
+                               tooltip="Done this evening when you reach the site.",
+                               reason_rect=(inner.left + theme.px(436), y, inner.width - theme.px(436), bh))
+            y += bh + theme.px(8)
