@@ -161,6 +161,5 @@ class SitePanel(FilmScene):
         info = f"{self.view.date}   ·   {rubles(me.money)}   ·   reputation {me.reputation}   ·   heat {me.heat}"
         img = render(info, "ui_bold", theme.SIZE_SMALL, theme.AMBER)
         m = theme.px(theme.MARGIN)
-        surface.blit(img, (surface.get_width() - m - img.get_width(), theme.px(30)))
-        note = render("Orders for this evening: the bootlegger does it on arrival.", "italic", theme.SIZE_SMALL, theme.BONE_DIM)
-        surface.blit(note, (surface.get_width() - m - note.get_width(), theme.px(30) + img.get_height() + theme.px(4)))
+        y = theme.px(22) + theme.font("headline", theme.SIZE_TITLE).get_height()
+        surface.blit(img, (surface.get_width() - m - img.get_width(), y + theme.px(2)))

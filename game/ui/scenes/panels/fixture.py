@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from game.core.commands import BuyMaster, BuyPart, CutRecords, Scavenge
+from game.core.commands import BuyMaster, BuyPart, CutRecords, InstallPart, Scavenge
 from game.core.rng import Streams
 from game.core.state import KOPECKS
 
@@ -59,6 +59,10 @@ def equip_player(session, seat: int) -> None:  # noqa: ANN001
         for part_id in site.parts[:1]:
             if BuyPart(part=part_id).check(world, state, player, tuple(site.at)) is None:
                 BuyPart(part=part_id).apply(world, state, streams, player)
+    radio = next((s for s in contacts if "gramophone_needle" in s.parts), None)
+    if radio is not None and BuyPart(part="gramophone_needle").check(world, state, player, tuple(radio.at)) is None:
+        BuyPart(part="gramophone_needle").apply(world, state, streams, player)
+        InstallPart(spare=len(player.spares) - 1).apply(world, state, streams, player)
     hospital = next((s for s in world.level.sites if s.kind == "hospital"), None)
     if hospital is not None:
         saved = player.pos

@@ -1,0 +1,58 @@
+"""The militia station: inform on a rival (its cost spelled out, and what it meant), or leave."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.core.commands import INFORM_HEAT, INFORM_REPUTATION_COST, Inform
+from game.ui import theme
+from game.ui.scenes.panels.base import SitePanel
+from game.ui.widgets.label import TextBlock
+from game.ui.widgets.listview import ListView
+from game.ui.widgets.panel import Card, Panel
+
+NOTE = ("A denunciation was a sheet of paper and a name. In these years such papers sent people to the camps "
+        "for years, and the ones who wrote them were seldom asked to sign. Bootleggers were denounced by "
+        "neighbours, rivals and frightened friends; roentgenizdat cutters got sentences of three to five years.")
+
+
+class MilitiaPanel(SitePanel):
+    """Rivals (as public knowledge has them) and the Inform order."""
+
+    name = "militia"
+
+    def build_body(self, area: pygame.Rect) -> None:
+        gap = theme.px(16)
+        left_w = round(area.width * 0.52)
+        lp = self.add(Panel((area.left, area.top, left_w, area.height), "Give the duty officer a name"))
+        inner = lp.inner
+        self.rivals = list(self.view.rivals)
+        rows = [(r.name, f"{r.reputation}", "free" if r.free else "in custody", f"{r.arrests}") for r in self.rivals]
+        list_h = theme.px(34) * (max(2, len(rows)) + 1)
+        self.rivals_list = self.add(ListView(
+            (inner.left, inner.top, inner.width, list_h), rows, columns=(2.2, 1.2, 1.2, 0.9),
+            header=("Rival", "Reputation", "Status", "Arrests"), on_select=self._select, empty_text="no rivals",
+            tooltip="Your rivals, as the street knows them."))
+        y = inner.top + list_h + theme.px(14)
+        cost = (f"What it costs: your reputation −{INFORM_REPUTATION_COST} (the street finds out who talks), "
+                f"your heat −5 (the militia owes you one). Their heat +{INFORM_HEAT}: patrols will look for them, "
+                "and a raid on their workshop comes closer.")
+        self.add(TextBlock(cost, (inner.left, y, inner.width, theme.px(100)), "ui", theme.SIZE_BODY, theme.BONE))
+        bh = theme.px(44)
+        by = inner.bottom - bh
+        self.inform_button = self.action_button(
+            "Inform tonight", None, (inner.left, by, theme.px(200), bh), style="danger",
+            tooltip=f"Denounce the selected rival this evening: reputation −{INFORM_REPUTATION_COST}, "
+                    f"their heat +{INFORM_HEAT}.",
+            reason_rect=(inner.left + theme.px(214), by, inner.width - theme.px(214), bh))
+        card = self.add(Card((area.left + left_w + gap, area.top, area.width - left_w - gap, area.height),
+                             "Denunciations", seed=5))
+        self.add(TextBlock(NOTE, card.inner, "serif", theme.SIZE_BODY, theme.INK))
+        self._select(max(0, self.rivals_list.selected))
+
+    def lie_low_text(self) -> str:
+        return "Walk on, lie low"
+
+    def _select(self, index: int) -> None:
+        rival = self.rivals[index] if 0 <= index < len(self.rivals) else None
+        self.set_action(self.inform_button, Inform(target=rival.index) if rival else None, "there is nobody to inform on")
