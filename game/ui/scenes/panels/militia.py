@@ -13,7 +13,8 @@ from game.ui.widgets.panel import Card, Panel
 
 NOTE = ("A denunciation was a sheet of paper and a name. In these years such papers sent people to the camps "
         "for years, and the ones who wrote them were seldom asked to sign. Bootleggers were denounced by "
-        "neighbours, rivals and frightened friends; roentgenizdat cutters got sentences of three to five years.")
+        "neighbours, rivals and frightened friends; roentgenizdat cutters got sentences of three to five years.\n\n"
+        "Nobody makes you speak. You can walk past the door.")
 
 
 class MilitiaPanel(SitePanel):
@@ -49,9 +50,6 @@ class MilitiaPanel(SitePanel):
                              "Denunciations", seed=5))
         self.add(TextBlock(NOTE, card.inner, "serif", theme.SIZE_BODY, theme.INK))
         self._select(max(0, self.rivals_list.selected))
-
-    def lie_low_text(self) -> str:
-        return "Walk on, lie low"
 
     def _select(self, index: int) -> None:
         rival = self.rivals[index] if 0 <= index < len(self.rivals) else None
