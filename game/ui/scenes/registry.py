@@ -49,9 +49,28 @@ def _report(o: SceneOptions) -> Scene:
 
 
 def _booth(o: SceneOptions) -> Scene:
-    from game.ui.scenes.booth import demo_booth
+    from game.ui.scenes.booth import BoothScene
+    from game.ui.scenes.panels.fixture import demo_session
 
-    return demo_booth()
+    return BoothScene(None, demo_session(o.level), 0)
+
+
+def _site(kind: str) -> Callable[[SceneOptions], Scene]:
+    """A factory for the panel of the first site of `kind` in a demo session (seat 0 equipped)."""
+
+    def factory(o: SceneOptions) -> Scene:
+        from game.ui.scenes.panels import make_site_panel
+        from game.ui.scenes.panels.fixture import demo_session
+
+        session = demo_session(o.level)
+        kinds = (kind,) if kind != "market" else ("dance_hall", "buyer", "market")
+        if kind == "workshop":
+            site_id = session.state.players[0].workshop
+        else:
+            site_id = next(s.id for k in kinds for s in session.world.level.sites if s.kind == k)
+        return make_site_panel(session, 0, site_id, lambda action: None)
+
+    return factory
 
 
 SCENES: dict[str, tuple[str, Callable[[SceneOptions], Scene]]] = {
@@ -60,5 +79,7 @@ SCENES: dict[str, tuple[str, Callable[[SceneOptions], Scene]]] = {
     "settings": ("settings", _settings),
     "codex": ("the Codex of historical notes", _codex),
     "report": ("a sample turn report as a newspaper page", _report),
-    "booth": ("the listening booth with two demo records", _booth),
+    "booth": ("the listening booth with seat 0's masters and records (demo session)", _booth),
+    "workshop": ("the workshop panel: the lathe, spares, the cut (demo session)", _site("workshop")),
+    "market": ("a buyer's panel: demand, price history, records to sell (demo session)", _site("market")),
 }
