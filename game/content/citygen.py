@@ -8,6 +8,7 @@ courtyards are walled up), and sites and patrols are placed on reachable tiles. 
 
 from __future__ import annotations
 
+import math
 import random
 from collections import deque
 from dataclasses import dataclass, field
@@ -231,6 +232,16 @@ def place_sites(city: City, specs: list[SiteSpec]) -> list[dict[str, Any]]:
     return out
 
 
+def _loop(points: list[Point]) -> list[Point]:
+    """Waypoints ordered by angle round their middle, first point kept first: a loop, not a zig-zag."""
+    cx = sum(p[0] for p in points) / len(points)
+    cy = sum(p[1] for p in points) / len(points)
+    first, rest = points[0], sorted(points[1:], key=lambda p: (math.atan2(p[1] - cy, p[0] - cx), p))
+    a0 = math.atan2(first[1] - cy, first[0] - cx)
+    rest.sort(key=lambda p: ((math.atan2(p[1] - cy, p[0] - cx) - a0) % (2 * math.pi), p))
+    return [first, *rest]
+
+
 def make_patrols(city: City, sites: list[dict[str, Any]], rng_seed: int, militia_per_station: int,
                  komsomol_per_hall: int, informers: int) -> list[dict[str, Any]]:
     """Militia walking loops of crossroads out of each station, Komsomol brigades circling the dance halls,
@@ -245,13 +256,13 @@ def make_patrols(city: City, sites: list[dict[str, Any]], rng_seed: int, militia
     for site in (s for s in sites if s.get("kind") == "militia_station"):
         pool = near(site["at"], 18) or crossings
         for k in range(militia_per_station):
-            route = [site["at"], *rng.sample(pool, min(3, len(pool)))]
+            route = _loop([tuple(site["at"]), *rng.sample(pool, min(3, len(pool)))])
             patrols.append({"id": f"militia_{site['id']}_{k + 1}", "kind": "militia",
                             "route": [list(p) for p in route], "speed": rng.choice((1, 2, 2)), "sight": rng.choice((4, 5))})
     for site in (s for s in sites if s.get("kind") == "dance_hall"):
         pool = near(site["at"], 9) or crossings
         for k in range(komsomol_per_hall):
-            route = rng.sample(pool, min(3, len(pool)))
+            route = _loop(rng.sample(pool, min(3, len(pool))))
             patrols.append({"id": f"komsomol_{site['id']}_{k + 1}", "kind": "komsomol",
                             "route": [list(p) for p in route], "speed": 1, "sight": 4})
     watched = [s for s in sites if s.get("kind") in ("market", "buyer", "hospital", "contact")]
