@@ -54,8 +54,8 @@ def _demo_entries() -> list[Entry]:
 
     track = first_track() or "saints_go_marching"
     junk, studio = preset_profile("gramophone"), preset_profile("telefunken", "skull")
-    return [Entry("Side A: a junk cut", "demo", track, junk, 0, 11, quality_grade(junk), "demo A"),
-            Entry("Side B: a studio cut", "demo", track, studio, 0, 12, quality_grade(studio), "demo B")]
+    return [Entry("Side A: a junk cut", "demo", track, junk, 0, 11, quality_grade(junk), "demoA"),
+            Entry("Side B: a studio cut", "demo", track, studio, 0, 12, quality_grade(studio), "demoB")]
 
 
 def _session_entries(session: Any, seat: int) -> list[Entry]:
@@ -66,7 +66,7 @@ def _session_entries(session: Any, seat: int) -> list[Entry]:
         return genres[g].name if g in genres else g
 
     out = [Entry(m.title, gname(m.genre), m.track, None, 0, 0, m.source_quality, "master") for m in view.player.masters]
-    out += [Entry(r.title, gname(r.genre), r.track, r.profile, r.plays, r.id, r.quality, f"record {r.id}")
+    out += [Entry(r.title, gname(r.genre), r.track, r.profile, r.plays, r.id, r.quality, f"record{r.id}")
             for r in view.player.records]
     return out
 
@@ -96,7 +96,7 @@ class BoothScene(FilmScene):
         if entries is None:
             entries = _session_entries(session, seat) if session is not None else _demo_entries()
         self.entries = entries
-        self.index = 0
+        self.index = next((i for i, e in enumerate(entries) if e.profile is not None), 0)  # records first
         self.bridge: AudioBridge | None = None
         self.pending: list[_Pending] = []
         self.loaded_index = -1
@@ -104,11 +104,14 @@ class BoothScene(FilmScene):
         self.last_export: str | None = None
 
     # ------------------------------------------------------------ life cycle
-    def on_enter(self) -> None:
+    def _make_bridge(self) -> AudioBridge:
         s = self.app.settings if self.app else None
         self.bridge = AudioBridge(s.audio_backend if s else "auto", s.music_volume if s else 1.0)
-        if self.bridge.reason:
-            self.status = self.bridge.reason
+        return self.bridge
+
+    def on_enter(self) -> None:
+        if self.bridge is None:
+            self._make_bridge()
         if self.app is not None:
             self.app.settings_listeners.append(self._settings_changed)
 
@@ -130,6 +133,8 @@ class BoothScene(FilmScene):
 
     # ------------------------------------------------------------ layout
     def build(self) -> None:
+        if self.bridge is None:
+            self._make_bridge()
         w, h = self.size
         m = theme.px(theme.MARGIN)
         top = self.content_top()
@@ -138,10 +143,10 @@ class BoothScene(FilmScene):
         left_w = theme.px(420)
         lp = self.add(Panel((m, top, left_w, bottom - top), "Your masters and records"))
         inner = lp.inner
-        rows = [(e.title, e.genre if e.profile is None else f"{e.genre}", f"{round(e.quality * 100)}", e.plays_left)
-                for e in self.entries]
+        rows = [(e.title if e.profile is None else f"#{e.seed} {e.title}", e.genre, f"{round(e.quality * 100)}",
+                 e.plays_left) for e in self.entries]
         self.list = self.add(ListView((inner.left, inner.top, inner.width, inner.height), rows,
-                                      columns=(2.4, 1.1, 0.6, 0.6), header=("Title", "Genre", "Q", "Plays"),
+                                      columns=(2.3, 1.0, 0.5, 0.7), header=("Title", "Genre", "Q", "Left"),
                                       row_height=30, on_select=self._select, on_activate=lambda i: self.toggle_play(),
                                       empty_text="nothing to play yet", size=theme.SIZE_SMALL + 1,
                                       tooltip="Masters (clean foreign discs) and your bone records. Q is the quality "
@@ -294,7 +299,7 @@ class BoothScene(FilmScene):
         if e is None or b is None or self._busy("export") or not self.export_button.enabled:
             return None
         lathe = e.profile is not None and self.ab_toggle.value
-        path = export_dir() / export_name(e.title, e.tag.replace(" ", "") + ("" if lathe else "-clean"))
+        path = export_dir() / export_name(e.title, e.tag + ("" if lathe else "-clean"))
         job = b.export(path, e.track, e.profile if lathe else None, e.plays, e.seed)
         self.pending.append(_Pending(job, "export"))
         self.status = "exporting…"
