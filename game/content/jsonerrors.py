@@ -85,8 +85,14 @@ def _words(err: dict[str, Any]) -> tuple[str | None, str]:
         return expected, f"expected {expected}, got {show(found)}"
     if kind == "string_pattern_mismatch":
         return None, f"expected a lower_snake_case id (a-z, 0-9, _), got {show(found)}"
-    if kind in ("too_short", "too_long"):
-        return None, f"{err['msg'].rstrip('.')} (got {show(found)})"
+    bounds = {"greater_than_equal": ">=", "greater_than": ">", "less_than_equal": "<=", "less_than": "<"}
+    if kind in bounds:
+        limit = next(iter(ctx.values()), "?")
+        return None, f"expected a number {bounds[kind]} {limit}, got {show(found)}"
+    if kind == "too_short":
+        return None, f"expected at least {ctx.get('min_length', '?')} item(s), got {show(found)}"
+    if kind == "too_long":
+        return None, f"expected at most {ctx.get('max_length', '?')} item(s), got {show(found)}"
     message = err["msg"].rstrip(".")
     message = message[0].lower() + message[1:] if message else "invalid value"
     return None, f"{message}, got {show(found)}" if kind != "value_error" else message
