@@ -2,6 +2,8 @@
 
 Run `python -m game.content.skirmish` to regenerate the files. The JSON files are the source of truth once
 committed: hand edits are welcome, but re-running this overwrites them.
+leningrad_1957.json has such hand edits (five more hospitals near the outlying workshops and a 14-tile
+evening, so that every seat can earn a living in 60 turns): re-apply them if you regenerate.
 """
 
 from __future__ import annotations
