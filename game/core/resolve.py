@@ -92,20 +92,22 @@ def _movement(turn: _Turn, orders: dict[int, Orders]) -> None:
 def _look(turn: _Turn, step: int, orders: dict[int, Orders]) -> None:
     world, state = turn.world, turn.state
     city = world.city
+    free = [p for p in state.players if p.free]
     for patrol in state.patrols:
         spec = world.patrol_specs[patrol.id]
         radius = spec.sight * state.patrol_pressure
-        for player in state.players:
-            if not player.free:
-                continue
-            if spec.kind == "informer" and patrol.id not in player.known_informers:
-                d = abs(player.pos[0] - patrol.pos[0]) + abs(player.pos[1] - patrol.pos[1])
-                if d <= SPOT_INFORMER_RANGE and city.line_of_sight(player.pos, patrol.pos):
-                    player.known_informers.append(patrol.id)
-                    turn.event("informer_spotted", "You noticed a man who watches too closely.", player.index,
-                               step=step, pos=patrol.pos, patrol=patrol.id)
+        px, py = patrol.pos
+        for player in free:
+            dx, dy = player.pos[0] - px, player.pos[1] - py
+            if (spec.kind == "informer" and abs(dx) + abs(dy) <= SPOT_INFORMER_RANGE
+                    and patrol.id not in player.known_informers and city.line_of_sight(player.pos, patrol.pos)):
+                player.known_informers.append(patrol.id)
+                turn.event("informer_spotted", "You noticed a man who watches too closely.", player.index,
+                           step=step, pos=patrol.pos, patrol=patrol.id)
+            if dx * dx + dy * dy > radius * radius or not player.records:
+                continue  # cheap rejections before the line of sight
             key = (patrol.id, player.index)
-            if player.contraband == 0 or key in turn.met or not city.can_see(patrol.pos, player.pos, radius):
+            if key in turn.met or not city.can_see(patrol.pos, player.pos, radius):
                 continue
             turn.met.add(key)
             if not turn.streams.chance("encounter", notice_chance(player.heat, player.contraband, state.patrol_pressure)):
