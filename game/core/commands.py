@@ -10,6 +10,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from game.content.models import Site
 from game.core.encounter import Stance
 from game.core.grid import Point
 from game.core.lathe import PartInstance, cut_profile
@@ -46,12 +47,12 @@ class _Command(BaseModel):
         raise NotImplementedError
 
 
-def _site_kind(world: World, at: Point, *kinds: str) -> str | None:
-    """None if there is a site of one of `kinds` at `at`, else the refusal reason."""
+def _site_here(world: World, at: Point, *kinds: str) -> Site | str:
+    """The site of one of `kinds` at `at`, or the refusal reason if there is none."""
     site = world.site_at(at)
     if site is None or site.kind not in kinds:
         return f"there is no {' or '.join(k.replace('_', ' ') for k in kinds)} here"
-    return None
+    return site
 
 
 def _at_own_workshop(world: World, player: PlayerState, at: Point) -> str | None:
@@ -65,10 +66,9 @@ class Scavenge(_Command):
     type: Literal["scavenge"] = "scavenge"
 
     def check(self, world, state, player, at):
-        if reason := _site_kind(world, at, "hospital"):
-            return reason
-        site = world.site_at(at)
-        assert site is not None
+        site = _site_here(world, at, "hospital")
+        if isinstance(site, str):
+            return site
         if sum(state.sites[site.id].films.values()) == 0:
             return "the archive is empty tonight"
         return None
@@ -96,10 +96,9 @@ class BuyMaster(_Command):
     master: str
 
     def check(self, world, state, player, at):
-        if reason := _site_kind(world, at, "contact"):
-            return reason
-        site = world.site_at(at)
-        assert site is not None
+        site = _site_here(world, at, "contact")
+        if isinstance(site, str):
+            return site
         master = world.masters.get(self.master)
         if master is None or (self.master not in site.masters and self.master not in state.masters_on_offer):
             return f"nobody here has the master '{self.master}'"
@@ -125,10 +124,9 @@ class BuyPart(_Command):
     part: str
 
     def check(self, world, state, player, at):
-        if reason := _site_kind(world, at, "contact"):
-            return reason
-        site = world.site_at(at)
-        assert site is not None
+        site = _site_here(world, at, "contact")
+        if isinstance(site, str):
+            return site
         if self.part not in site.parts:
             return f"nobody here sells '{self.part}'"
         price = world.parts[self.part].price * KOPECKS
@@ -153,7 +151,7 @@ class SellPart(_Command):
     spare: int = Field(ge=0)
 
     def check(self, world, state, player, at):
-        if reason := _site_kind(world, at, "contact"):
+        if isinstance(reason := _site_here(world, at, "contact"), str):
             return reason
         if self.spare >= len(player.spares):
             return "you have no such spare part"
@@ -174,10 +172,9 @@ class SellRecords(_Command):
     records: list[int] = Field(min_length=1, max_length=200)
 
     def check(self, world, state, player, at):
-        if reason := _site_kind(world, at, *sorted(BUYER_KINDS)):
-            return reason
-        site = world.site_at(at)
-        assert site is not None
+        site = _site_here(world, at, *sorted(BUYER_KINDS))
+        if isinstance(site, str):
+            return site
         if len(set(self.records)) != len(self.records):
             return "a record is listed twice"
         owned = {r.id: r for r in player.records}
@@ -307,7 +304,7 @@ class Inform(_Command):
     target: int = Field(ge=0)
 
     def check(self, world, state, player, at):
-        if reason := _site_kind(world, at, "militia_station"):
+        if isinstance(reason := _site_here(world, at, "militia_station"), str):
             return reason
         if self.target == player.index or self.target >= len(state.players):
             return "inform on whom?"
