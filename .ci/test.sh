@@ -5,4 +5,4 @@ cd "$(dirname "$0")/.."
 python3 -m pip install --quiet -e '.[test]'
 export SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy PYGAME_HIDE_SUPPORT_PROMPT=1
 python3 -m ruff check game tests bench main.py
-python3 -m pytest -q -p no:cacheprovider
+python3 -m pytest -p no:cacheprovider
