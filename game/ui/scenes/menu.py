@@ -52,12 +52,17 @@ class MenuScene(FilmScene):
 
             return CodexScene()
 
+        def load() -> Scene:
+            from game.ui.scenes.save_load import SaveLoadScene
+
+            return SaveLoadScene("load")
+
         return {
             "Campaign": ("Leningrad 1946-1962, chapter by chapter, with the history between them.", None),
             "Skirmish": ("One city, one calendar, AI rivals: the richest free bootlegger wins.", skirmish),
             "Host LAN game": ("Open a game on this computer for friends on the same network.", None),
             "Join LAN game": ("Find a game hosted on your local network and join it.", None),
-            "Load": ("Continue a saved game or the autosave.", None),
+            "Load": ("Continue a saved game or the autosave.", load),
             "Mods": ("Levels and music others have made: see what is installed.", None),
             "Settings": ("Volume, window, UI size, keys and the audio output.", settings),
             "Codex": ("Short notes on the real bone-record bootleggers and their times.", codex),

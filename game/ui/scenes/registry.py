@@ -43,9 +43,41 @@ def _codex(o: SceneOptions) -> Scene:
 
 
 def _report(o: SceneOptions) -> Scene:
-    from game.ui.scenes.report import demo_report
+    from game.ui.demo import report_scene
 
-    return demo_report()
+    return report_scene(o.level)
+
+
+def _game(o: SceneOptions) -> Scene:
+    from game.ui.demo import game_scene
+
+    return game_scene(o.level)
+
+
+def _standings(o: SceneOptions) -> Scene:
+    from game.ui.demo import demo_session
+    from game.ui.scenes.standings import StandingsScene
+
+    return StandingsScene(demo_session(o.level, 6), 0)
+
+
+def _load(o: SceneOptions) -> Scene:
+    from game.ui.scenes.save_load import SaveLoadScene
+
+    return SaveLoadScene("load")
+
+
+def _help(o: SceneOptions) -> Scene:
+    from game.ui.demo import demo_session
+    from game.ui.scenes.help import HelpScene
+
+    return HelpScene(demo_session(o.level, 0).world.level, on_tutorial=lambda: None)
+
+
+def _arrest(o: SceneOptions) -> Scene:
+    from game.ui.scenes.arrest import ArrestScene
+
+    return ArrestScene(5, "A militia patrol arrested you with 6 records.", 1955)
 
 
 def _booth(o: SceneOptions) -> Scene:
@@ -78,7 +110,12 @@ SCENES: dict[str, tuple[str, Callable[[SceneOptions], Scene]]] = {
     "skirmish": ("skirmish set-up (levels/skirmish or --level)", _skirmish),
     "settings": ("settings", _settings),
     "codex": ("the Codex of historical notes", _codex),
-    "report": ("a sample turn report as a newspaper page", _report),
+    "report": ("a real turn report as a newspaper page (seat 0 scavenges at the hospital)", _report),
+    "game": ("the game view after a few AI evenings, a walk to the hospital planned (--level)", _game),
+    "standings": ("end-of-game standings (a session after a few evenings)", _standings),
+    "load": ("the Load screen (the user's save slots)", _load),
+    "help": ("the rules card with the formulas in words", _help),
+    "arrest": ("the sentence screen after an arrest", _arrest),
     "booth": ("the listening booth with seat 0's masters and records (demo session)", _booth),
     "workshop": ("the workshop panel: the lathe, spares, the cut (demo session)", _site("workshop")),
     "market": ("a buyer's panel: demand, price history, records to sell (demo session)", _site("market")),

@@ -27,7 +27,7 @@ class SkirmishSetupScene(FilmScene):
     """State lives on the scene (`index`, `rivals`, `seed_text`), widgets are rebuilt from it on layout.
 
     Start calls `on_start(level_path, rivals, seed)`: the constructor's argument, else the App's
-    `on_start_skirmish` hook, else a placeholder scene until the game view exists."""
+    `on_start_skirmish` hook, else `game.ui.game_start.start_skirmish`."""
 
     name = "skirmish"
     title = "Skirmish"
@@ -92,7 +92,7 @@ class SkirmishSetupScene(FilmScene):
         return int(self.seed_text) if self.seed_text.isdigit() else 0
 
     def start(self) -> None:
-        """Hand the choice to the game: on_start, the App hook, or the placeholder."""
+        """Hand the choice to the game: on_start, the App hook, or the game start (game view or an error card)."""
         if not self.levels or self.app is None:
             return
         path = self.levels[self.index][0]
@@ -101,9 +101,9 @@ class SkirmishSetupScene(FilmScene):
         elif self.app.on_start_skirmish is not None:
             self.app.on_start_skirmish(path, self.rivals, self.seed)
         else:
-            from game.ui.scenes.placeholder import GameStartPlaceholder
+            from game.ui.game_start import start_skirmish
 
-            self.app.push(GameStartPlaceholder(path, self.rivals, self.seed))
+            start_skirmish(self.app, path, self.rivals, self.seed)
 
     # ------------------------------------------------------------ layout
     def build(self) -> None:

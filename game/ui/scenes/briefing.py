@@ -1,0 +1,70 @@
+"""The level's briefing on a sepia card over the map, shown when a game starts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pygame
+
+from game.content.models import Level
+from game.ui import paint, theme
+from game.ui.scene import Scene
+from game.ui.text import paragraphs_height
+from game.ui.widgets.button import Button
+from game.ui.widgets.label import Label, TextBlock
+from game.ui.widgets.panel import Card
+
+
+class BriefingScene(Scene):
+    """Title, dates, the briefing text, how to win; Begin (Enter/Esc) closes it and calls `on_close`."""
+
+    transparent = True
+    name = "briefing"
+
+    def __init__(self, level: Level, on_close: Callable[[], None] | None = None) -> None:
+        super().__init__()
+        self.level, self.on_close = level, on_close
+
+    def close(self) -> None:
+        if self.app is not None:
+            self.app.pop()
+        if self.on_close is not None:
+            self.on_close()
+
+    def back(self) -> None:
+        self.close()
+
+    def on_key(self, event: pygame.event.Event) -> bool:
+        if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
+            self.close()
+            return True
+        return False
+
+    def build(self) -> None:
+        sw, sh = self.size
+        lvl = self.level
+        w = min(sw - theme.px(80), theme.px(760))
+        inner_w = w - theme.px(56)
+        text = lvl.briefing or lvl.description or ""
+        goal = {"richest": "Be the richest bootlegger still free when the season ends.",
+                "last_free": "Stay free: the fewest arrests wins, then money.",
+                "coop": "Together against the state: what you earn, you share."}.get(lvl.victory.mode, "")
+        body = f"{text}\n\n{goal}"
+        size = 17
+        text_h = paragraphs_height(body, inner_w, "serif", size, 1.3)
+        h = min(sh - theme.px(60), theme.px(150) + text_h + theme.px(theme.BUTTON_H + 40))
+        card = pygame.Rect(0, 0, w, h)
+        card.center = (sw // 2, sh // 2)
+        c = self.add(Card(card, lvl.name, seed=17))
+        inner = c.inner
+        cal = lvl.calendar
+        facts = f"{cal.start:%d %B %Y} – {cal.end:%d %B %Y}  ·  walk {lvl.rules.move_allowance} tiles an evening"
+        self.add(Label(facts, (inner.left, inner.top - theme.px(6), inner.width, theme.px(22)), "italic", theme.SIZE_SMALL, theme.INK_SOFT))
+        self.add(TextBlock(body, (inner.left, inner.top + theme.px(22), inner.width, inner.height - theme.px(22) - theme.px(theme.BUTTON_H + 8)),
+                           "serif", size, theme.INK, 1.3))
+        bw, bh = theme.px(190), theme.px(theme.BUTTON_H)
+        self.begin = self.add(Button("Begin  ›", self.close, (inner.right - bw, card.bottom - theme.px(24) - bh, bw, bh), style="paper",
+                                     tooltip="Close the briefing and plan your first evening (Enter)."))
+
+    def draw_background(self, surface: pygame.Surface) -> None:
+        surface.blit(paint.dim(surface.get_size(), 150), (0, 0))

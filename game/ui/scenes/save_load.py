@@ -1,0 +1,121 @@
+"""Save and Load: the slots (autosave + five) with level, date, evening and when they were written.
+
+`SaveLoadScene("save", session)` writes the chosen slot; `SaveLoadScene("load")` re-plays the chosen save and
+opens its game view. A damaged file gets a message card with the file's own error text, never a crash."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pygame
+
+from game.ui import saves, theme
+from game.ui.dialog import Dialog
+from game.ui.scenes.common import FilmScene
+from game.ui.widgets.button import Button
+from game.ui.widgets.label import TextBlock
+from game.ui.widgets.listview import ListView
+from game.ui.widgets.panel import Panel
+
+
+class SaveLoadScene(FilmScene):
+    """A table of slots and the Save/Load and Back buttons. Double-click or Enter acts on the selected slot."""
+
+    name = "save_load"
+    hint = "Esc back  ·  ↑↓ choose a slot  ·  Enter save / load"
+
+    def __init__(self, mode: str, session: Any = None) -> None:
+        super().__init__()
+        self.mode = mode
+        self.session = session
+        self.title = "Save the game" if mode == "save" else "Load a game"
+        self.subtitle = f"Saves live in {saves.saves_dir()}"
+        self.selected = 1 if mode == "save" else 0
+        self.infos: list[saves.SaveInfo] = []
+
+    def _slots(self) -> list[saves.SaveInfo]:
+        infos = saves.list_saves()
+        return [i for i in infos if i.slot != saves.AUTOSAVE] if self.mode == "save" else infos
+
+    def build(self) -> None:
+        w, h = self.size
+        m = theme.px(theme.MARGIN)
+        top = self.content_top()
+        self.infos = self._slots()
+        pw = min(w - 2 * m, theme.px(980))
+        panel = self.add(Panel(((w - pw) // 2, top, pw, h - top - theme.px(140)), "Slots"))
+        rows = []
+        for info in self.infos:
+            if not info.exists:
+                rows.append((saves.slot_title(info.slot), "— empty —", "", "", ""))
+            elif info.error:
+                rows.append((saves.slot_title(info.slot), info.error, "", "", info.modified))
+            else:
+                rows.append((saves.slot_title(info.slot), info.level, info.date, f"evening {info.turn + 1}", info.modified))
+        self.list = self.add(ListView(panel.inner, rows, columns=(1.1, 2.6, 1.3, 1.1, 1.6), header=("Slot", "City", "Date", "Turn", "Saved"),
+                                      on_select=self._select, on_activate=lambda _i: self.act(), size=17,
+                                      tooltip="Choose a slot; double-click to " + ("save into it." if self.mode == "save" else "load it.")))
+        self.selected = max(0, min(self.selected, len(rows) - 1))
+        self.list.select(self.selected, notify=False)
+        y = panel.rect.bottom + theme.px(14)
+        note = ("Saving over a slot replaces it. The game is also autosaved after every evening."
+                if self.mode == "save" else "Loading re-plays the saved evenings and checks each one; it takes a moment.")
+        self.add(TextBlock(note, ((w - pw) // 2, y, pw - theme.px(380), theme.px(50)), "italic", theme.SIZE_SMALL, theme.BONE_DIM))
+        bw, bh = theme.px(170), theme.px(theme.BUTTON_H)
+        label = "Save here" if self.mode == "save" else "Load"
+        self.act_button = self.add(Button(label, self.act, ((w + pw) // 2 - 2 * bw - theme.px(12), y, bw, bh), style="primary",
+                                          tooltip="Save into the selected slot." if self.mode == "save" else "Continue the selected game."))
+        self.add(Button("Back", self.back, ((w + pw) // 2 - bw, y, bw, bh), tooltip="Return without saving or loading (Esc)."))
+        self._update_button()
+        self.set_focus(self.list)
+
+    def _select(self, index: int) -> None:
+        self.selected = index
+        self._update_button()
+
+    def _update_button(self) -> None:
+        if self.mode == "load" and self.infos:
+            self.act_button.enabled = self.infos[self.selected].exists
+
+    def act(self) -> None:
+        if not self.infos or self.app is None:
+            return
+        info = self.infos[self.selected]
+        if self.mode == "save":
+            self.save_to(info.slot)
+        else:
+            self.load_from(info)
+
+    def save_to(self, slot: str) -> None:
+        assert self.app is not None
+        try:
+            saves.save(self.session, slot)
+        except OSError as exc:
+            self.app.push(Dialog("Could not save", f"{saves.slot_path(slot)}: {exc.strerror or exc}"))
+            return
+        self.app.notify(f"Saved into {saves.slot_title(slot).lower()}.", "info", 3.0)
+        self.app.pop()
+
+    def load_from(self, info: saves.SaveInfo) -> None:
+        assert self.app is not None
+        if not info.exists:
+            return
+        try:
+            session, seat = saves.load(info.path)
+        except Exception as exc:  # noqa: BLE001 - any damage becomes a message, never a crash
+            self.app.push(Dialog("This save cannot be opened", f"{exc}", width=720))
+            return
+        from game.ui.scenes.game_view import GameViewScene
+        from game.ui.scenes.menu import MenuScene
+
+        self.app.pop_to(MenuScene)
+        if not isinstance(self.app.top, MenuScene):
+            self.app.replace(MenuScene())
+        self.app.push(GameViewScene(session, seat, show_intro=False))
+        self.app.notify(f"Loaded {saves.slot_title(info.slot).lower()}: {info.level}, {info.date}.", "info", 3.0)
+
+    def on_key(self, event: pygame.event.Event) -> bool:
+        if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+            self.act()
+            return True
+        return False
