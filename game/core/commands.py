@@ -88,7 +88,7 @@ class Scavenge(_Command):
         for kind, n in taken.items():
             player.films[kind] = player.films.get(kind, 0) + n
         got = ", ".join(f"{n} {world.films[k].name}" for k, n in sorted(taken.items()))
-        return f"From the {site.name} archive you carried off {got}."
+        return f"At {site.name} you carried off {got}."
 
 
 class BuyMaster(_Command):
