@@ -53,11 +53,20 @@ def play_to_hospital(session: Any, seat: int = 0, max_turns: int = 8) -> Any:
     return session.report(seat)
 
 
-def game_scene(level_path: Path | None = None, turns: int = 4) -> Any:
-    """The game view after a few AI evenings, with a walk to the hospital planned."""
+def game_scene(level_path: Path | None = None, turns: int = 3, walk: int = 1) -> Any:
+    """The game view after a few AI evenings and `walk` evenings of seat 0 walking towards the hospital,
+    with the rest of the walk planned."""
     from game.ui.scenes.game_view import GameViewScene
 
     session = demo_session(level_path, turns)
+    for i in range(walk + 5):  # out into the street; a little further if no patrol is in sight yet
+        if i >= walk and session.view(0).units:
+            break
+        plan = hospital_plan(session)
+        if not plan.tonight or plan.arrives_tonight:
+            break
+        session.submit(0, plan.orders())
+        session.end_turn()
     scene = GameViewScene(session, 0, show_intro=False)
     plan = hospital_plan(session)
     scene.plan = plan

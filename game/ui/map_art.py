@@ -29,7 +29,7 @@ BRIDGE = (84, 100, 112)
 BRIDGE_RAIL = (150, 176, 190)
 SHADOW = (6, 10, 16)
 
-FOG_MULT = (88, 96, 128)
+FOG_MULT = (108, 116, 150)
 SEEN_EDGE = (88, 150, 172)  # the rim of what you can see tonight  # multiplied into tiles nobody of yours can see
 
 SITE_COLORS: dict[str, theme.Color] = {

@@ -17,7 +17,7 @@ from game.core.world import World
 from game.ui import map_art, theme
 from game.ui.text import render
 
-ZOOMS: tuple[int, ...] = (10, 14, 18, 24, 30, 38, 48)
+ZOOMS: tuple[int, ...] = (10, 14, 18, 24, 30, 36, 44, 54)
 MAX_LAYER_PIXELS = 10_500_000  # a cached city layer never exceeds this (about 40 MB a layer)
 DEFAULT_TILE = 30
 
@@ -57,6 +57,14 @@ class MapView:
                 self.cam[axis] = -(v - m) / 2
             else:
                 self.cam[axis] = min(max(0.0, self.cam[axis]), m - v)
+
+    def fit_small(self) -> None:
+        """For a city that fits the viewport at the current zoom or more, take the largest zoom that still fits."""
+        fits = [i for i, z in enumerate(self.zooms)
+                if i >= self.zoom_index and self.city.width * z <= self.rect.width and self.city.height * z <= self.rect.height]
+        if fits:
+            self.zoom_index = fits[-1]
+        self.clamp()
 
     def pan(self, dx: float, dy: float) -> None:
         self.cam[0] += dx
@@ -209,7 +217,11 @@ class MapView:
                 name = "Your workshop" if sid == own_workshop else site.name
                 tag = map_art.site_label(name, label_size, map_art.SITE_COLORS.get(site.kind, theme.BONE))
                 dx, dy = offsets[sid]
-                surface.blit(tag, (cx + dx, cy + dy))
+                lx = max(self.rect.left + 2, min(cx + dx, self.rect.right - tag.get_width() - 2))
+                ly = cy + dy
+                if ly + tag.get_height() > self.rect.bottom:  # no room below: above the badge
+                    ly = cy - size // 2 - theme.px(3) - tag.get_height()
+                surface.blit(tag, (lx, ly))
 
     def draw_sight(self, surface: pygame.Surface, units: Iterable[tuple[float, float, int, str]], pressure: float) -> None:
         """Translucent sight areas: (x, y, sight tiles, kind) for each watcher."""

@@ -13,7 +13,7 @@ from game.ui.widgets.button import Button
 
 HISTORY = ("In the real Leningrad of these years, people who cut and sold records on X-ray film were tried for "
            "speculation or for spreading 'alien' music. Some paid fines; others, like members of the Golden Dog "
-           "studio, were sent to labour camps for years. Most went back to the lathe when they came out.")
+           "studio, were sent to labour camps for years. Some went back to the lathe when they came out.")
 
 
 class ArrestScene(FilmScene):
@@ -25,7 +25,8 @@ class ArrestScene(FilmScene):
 
     def __init__(self, sentence: int, what: str, year: int = 1955, on_close: Callable[[], None] | None = None) -> None:
         super().__init__()
-        self.sentence, self.what, self.year, self.on_close = sentence, what, year, on_close
+        self.sentence, self.year, self.on_close = sentence, year, on_close
+        self.what = what.split(" Sentenced to")[0]  # the number is the title
 
     def close(self) -> None:
         if self.app is not None:
@@ -44,8 +45,8 @@ class ArrestScene(FilmScene):
 
     def build(self) -> None:
         w, h = self.size
-        bw, bh = theme.px(240), theme.px(theme.BUTTON_H)
-        self.add(Button("Serve the sentence  ›", self.close, ((w - bw) // 2, h - theme.px(110), bw, bh), style="danger",
+        bw, bh = theme.px(300), theme.px(theme.BUTTON_H)
+        self.add(Button("Serve the sentence  ›", self.close, ((w - bw) // 2, h - theme.px(190), bw, bh), style="danger",
                         tooltip="The evenings pass; End Turn still works while you are in custody."))
 
     def paint_static(self, surface: pygame.Surface) -> None:

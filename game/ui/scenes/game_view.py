@@ -73,7 +73,7 @@ def _stance_labels(view: PlayerView) -> dict[str, str]:
     return {
         "bribe": f"Bribe  ·  ~{enc['bribe'].bribe_asked() // 100} rub, taken {enc['bribe'].bribe_chance():.0%}",
         "run": f"Run  ·  slip away {enc['run'].slip_chance():.0%}",
-        "surrender": f"Hand over  ·  lose records, fine {enc['surrender'].fine() // 100} rub",
+        "surrender": f"Hand over  ·  fine {enc['surrender'].fine() // 100} rub, records lost",
     }
 
 
@@ -100,6 +100,9 @@ class GameViewScene(Scene):
         self._zones: list[tuple[pygame.Rect, str]] = []
         self._t = 0.0
         self._centred = False
+        self._version = 0
+        self._frame: pygame.Surface | None = None
+        self._frame_key: tuple | None = None
 
     # ------------------------------------------------------------ life cycle
     def on_enter(self) -> None:
@@ -113,6 +116,7 @@ class GameViewScene(Scene):
             self.open_tutorial()
 
     def relayout(self, size: tuple[int, int]) -> None:
+        self._version += 1  # the composed still frame is out of date
         super().relayout(size)
         self.set_focus(None)
 
@@ -125,6 +129,7 @@ class GameViewScene(Scene):
         rect = self.map_rect
         if self.map is None:
             self.map = MapView(self.world, rect, tile=theme.px(30))
+            self.map.fit_small()
         else:
             self.map.rect = rect
         self.map.set_visible(self.view.visible)
@@ -615,9 +620,31 @@ class GameViewScene(Scene):
                 self.map.pan(dx * speed, dy * speed)
 
     def draw_background(self, surface: pygame.Surface) -> None:
+        """Between turns the whole still picture (chrome, fogged map, sights, path, sites, units) is composed once
+        into a screen-sized cache and a frame is one blit of it; during the playback it is drawn live."""
         m = self.map
         if self._chrome is None:
             self._paint_chrome()
+        assert m is not None
+        if self.playback is not None:
+            self._compose(surface)
+            return
+        key = (self._version, round(m.cam[0]), round(m.cam[1]), m.tile, id(m.visible), surface.get_size())
+        if self._frame is None or self._frame_key != key:
+            if self._frame is None or self._frame.get_size() != surface.get_size():
+                frame = pygame.Surface(surface.get_size())
+                self._frame = frame.convert() if pygame.display.get_surface() is not None else frame
+            self._compose(self._frame)
+            self._frame_key = key
+        surface.blit(self._frame, (0, 0))
+        if self.app is not None and self.app.top is self and self.hover_tile is not None:
+            clip = surface.get_clip()
+            surface.set_clip(m.rect)
+            m.draw_hover(surface, self.hover_tile, self.world.city.is_walkable(self.hover_tile))
+            surface.set_clip(clip)
+
+    def _compose(self, surface: pygame.Surface) -> None:
+        m = self.map
         assert self._chrome is not None and m is not None
         surface.blit(self._chrome, self._top_rect.topleft, self._top_rect)
         surface.blit(self._chrome, self._side_rect.topleft, self._side_rect)
@@ -650,15 +677,13 @@ class GameViewScene(Scene):
                 m.draw_flash(surface, tile, 1 - left / 0.9, color)
         else:
             m.draw_sight(surface, [(u.pos[0], u.pos[1], u.sight, u.kind) for u in view.units if u.sight], pressure)
-            m.draw_sites(surface, view.sites, view.player.workshop)
             if self.plan.target is not None and view.player.free:
                 m.draw_path(surface, view.player.pos, self.plan.tonight, self.plan.later, self.plan.watched)
+            m.draw_sites(surface, view.sites, view.player.workshop)
             tokens = [(float(u.pos[0]), float(u.pos[1]), u.kind, u.alert) for u in view.units]
             if view.player.free:
                 tokens.append((float(view.player.pos[0]), float(view.player.pos[1]), "me", False))
             m.draw_units(surface, tokens)
-            if self.app is not None and self.app.top is self:
-                m.draw_hover(surface, self.hover_tile, self.hover_tile is not None and self.world.city.is_walkable(self.hover_tile))
         surface.set_clip(clip)
 
     def draw_overlay(self, surface: pygame.Surface) -> None:

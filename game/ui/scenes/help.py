@@ -80,7 +80,7 @@ class HelpScene(FilmScene):
         for i, (title, text) in enumerate((("The evening and the street", left), ("Money, heat and the lathe", right))):
             card = self.add(Card((m + i * (cw + gap), top, cw, ch), title, seed=21 + i))
             inner = card.inner
-            self.add(TextBlock(text, inner, "serif", 15, theme.INK, 1.28))
+            self.add(TextBlock(text, inner, "serif", 16, theme.INK, 1.3))
         y = top + ch + theme.px(16)
         bw = theme.px(220)
         if self.on_tutorial is not None:

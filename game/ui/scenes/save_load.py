@@ -43,7 +43,9 @@ class SaveLoadScene(FilmScene):
         top = self.content_top()
         self.infos = self._slots()
         pw = min(w - 2 * m, theme.px(980))
-        panel = self.add(Panel(((w - pw) // 2, top, pw, h - top - theme.px(140)), "Slots"))
+        ph = min(h - top - theme.px(140), (len(self.infos) + 1) * theme.px(theme.ROW_H) + theme.px(34 + 24))
+        top += max(0, (h - theme.px(140) - top - ph) // 3)
+        panel = self.add(Panel(((w - pw) // 2, top, pw, ph), "Slots"))
         rows = []
         for info in self.infos:
             if not info.exists:

@@ -11,7 +11,7 @@ from game.ui import theme
 from game.ui.hud import date_words
 from game.ui.scenes.common import FilmScene
 from game.ui.widgets.button import Button
-from game.ui.widgets.label import Label, TextBlock
+from game.ui.widgets.label import TextBlock
 from game.ui.widgets.listview import ListView
 from game.ui.widgets.panel import Panel
 
@@ -70,7 +70,11 @@ class StandingsScene(FilmScene):
         m = theme.px(theme.MARGIN)
         top = self.content_top()
         pw = min(w - 2 * m, theme.px(900))
-        panel = self.add(Panel(((w - pw) // 2, top, pw, h - top - theme.px(150)), "Final standings"))
+        rows_h = (len(self.rows) + 1) * theme.px(theme.ROW_H) + theme.px(8)
+        ph = min(h - top - theme.px(190), rows_h + theme.px(34 + 16))
+        block = ph + theme.px(20 + 66) + theme.px(theme.BUTTON_H)
+        top = max(top + theme.px(24), top + (h - theme.px(40) - top - block) // 2)
+        panel = self.add(Panel(((w - pw) // 2, top, pw, ph), "Final standings"))
         inner = panel.inner
         rows = []
         for s in self.rows:
@@ -80,10 +84,9 @@ class StandingsScene(FilmScene):
                                        size=17, tooltip="Free bootleggers rank above those in custody; then by money."))
         mine = next((i for i, s in enumerate(self.rows) if s.player == self.seat), 0)
         self.table.select(mine, notify=False)
-        y = panel.rect.bottom + theme.px(12)
-        self.add(TextBlock(self.verdict(), ((w - pw) // 2, y, pw, theme.px(50)), "italic", theme.SIZE_BODY, theme.BONE))
+        y = panel.rect.bottom + theme.px(20)
+        self.add(TextBlock(self.verdict(), ((w - pw) // 2, y, pw, theme.px(56)), "italic", theme.SIZE_BODY, theme.BONE))
         bw, bh = theme.px(240), theme.px(theme.BUTTON_H)
-        self.menu_button = self.add(Button("Back to menu", self.to_menu, ((w + pw) // 2 - bw, h - theme.px(44) - bh, bw, bh),
+        self.menu_button = self.add(Button("Back to menu", self.to_menu, ((w + pw) // 2 - bw, y + theme.px(66), bw, bh),
                                            style="primary", tooltip="Return to the main menu."))
-        self.add(Label("", (0, 0, 0, 0)))
         self.set_focus(self.menu_button)
