@@ -27,7 +27,7 @@ class ActionMenu(Scene):
         self.title, self.items, self.anchor, self.on_close = title, list(items), anchor, on_close
 
     def build(self) -> None:
-        w = theme.px(330)
+        w = theme.px(400)
         bh, gap = theme.px(34), theme.px(5)
         h = theme.px(44) + len(self.items) * (bh + gap) + theme.px(10)
         x, y = self.anchor[0] + theme.px(18), self.anchor[1] - h // 3
@@ -66,6 +66,9 @@ class ActionMenu(Scene):
             self.close()
             return True
         return super().handle_event(event)
+
+    def draw_background(self, surface: pygame.Surface) -> None:
+        """Nothing: the map below stays visible around the menu."""
 
     def draw_overlay(self, surface: pygame.Surface) -> None:
         img = render(self.title, "ui_bold", theme.SIZE_SMALL, theme.GLOW)

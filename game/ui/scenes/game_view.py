@@ -73,7 +73,7 @@ def _stance_labels(view: PlayerView) -> dict[str, str]:
     return {
         "bribe": f"Bribe  ·  ~{enc['bribe'].bribe_asked() // 100} rub, taken {enc['bribe'].bribe_chance():.0%}",
         "run": f"Run  ·  slip away {enc['run'].slip_chance():.0%}",
-        "surrender": f"Hand over  ·  fine {enc['surrender'].fine() // 100} rub, records lost",
+        "surrender": f"Hand over  ·  fine {enc['surrender'].fine() // 100} rub",
     }
 
 
