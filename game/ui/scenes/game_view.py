@@ -626,24 +626,29 @@ class GameViewScene(Scene):
         if self._chrome is None:
             self._paint_chrome()
         assert m is not None
-        if self.playback is not None:
-            self._compose(surface)
-            return
-        key = (self._version, round(m.cam[0]), round(m.cam[1]), m.tile, id(m.visible), surface.get_size())
+        key = (self._version, round(m.cam[0]), round(m.cam[1]), m.tile, id(m.visible), surface.get_size(),
+               self.playback is not None)
         if self._frame is None or self._frame_key != key:
             if self._frame is None or self._frame.get_size() != surface.get_size():
                 frame = pygame.Surface(surface.get_size())
                 self._frame = frame.convert() if pygame.display.get_surface() is not None else frame
-            self._compose(self._frame)
+            if self.playback is not None:
+                self._compose_still(self._frame)
+            else:
+                self._compose(self._frame)
             self._frame_key = key
         surface.blit(self._frame, (0, 0))
+        if self.playback is not None:
+            self._compose_moving(surface)
+            return
         if self.app is not None and self.app.top is self and self.hover_tile is not None:
             clip = surface.get_clip()
             surface.set_clip(m.rect)
             m.draw_hover(surface, self.hover_tile, self.world.city.is_walkable(self.hover_tile))
             surface.set_clip(clip)
 
-    def _compose(self, surface: pygame.Surface) -> None:
+    def _compose_still(self, surface: pygame.Surface) -> None:
+        """What does not move: the chrome and the fogged city (cached; the playback draws over it)."""
         m = self.map
         assert self._chrome is not None and m is not None
         surface.blit(self._chrome, self._top_rect.topleft, self._top_rect)
@@ -651,6 +656,30 @@ class GameViewScene(Scene):
         clip = surface.get_clip()
         surface.set_clip(m.rect)
         m.draw_base(surface)
+        surface.set_clip(clip)
+
+    def _compose_moving(self, surface: pygame.Surface) -> None:
+        """The playback's moving parts over the cached still picture."""
+        m = self.map
+        assert m is not None
+        clip = surface.get_clip()
+        surface.set_clip(m.rect)
+        self._draw_map_things(surface)
+        surface.set_clip(clip)
+
+    def _compose(self, surface: pygame.Surface) -> None:
+        self._compose_still(surface)
+        m = self.map
+        assert m is not None
+        clip = surface.get_clip()
+        surface.set_clip(m.rect)
+        self._draw_map_things(surface)
+        surface.set_clip(clip)
+
+    def _draw_map_things(self, surface: pygame.Surface) -> None:
+        """Sight areas, the planned path, sites and units (from the playback while one runs)."""
+        m = self.map
+        assert m is not None
         view = self.view
         pressure = view.patrol_pressure
         specs = self.world.patrol_specs
@@ -684,7 +713,6 @@ class GameViewScene(Scene):
             if view.player.free:
                 tokens.append((float(view.player.pos[0]), float(view.player.pos[1]), "me", False))
             m.draw_units(surface, tokens)
-        surface.set_clip(clip)
 
     def draw_overlay(self, surface: pygame.Surface) -> None:
         m = self.map
