@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pygame
 
 from game.ui import paint, theme
-from game.ui.scenes.common import FilmScene
+from game.ui.scenes.common import Dismissable, FilmScene
 from game.ui.text import draw_paragraphs, render
 from game.ui.widgets.button import Button
 
@@ -16,7 +16,7 @@ HISTORY = ("In the real Leningrad of these years, people who cut and sold record
            "studio, were sent to labour camps for years. Some went back to the lathe when they came out.")
 
 
-class ArrestScene(FilmScene):
+class ArrestScene(Dismissable, FilmScene):
     """'Sentenced to N evenings', what was taken, a historical note, and Continue."""
 
     name = "arrest"
@@ -27,21 +27,6 @@ class ArrestScene(FilmScene):
         super().__init__()
         self.sentence, self.year, self.on_close = sentence, year, on_close
         self.what = what.split(" Sentenced to")[0]  # the number is the title
-
-    def close(self) -> None:
-        if self.app is not None:
-            self.app.pop()
-        if self.on_close is not None:
-            self.on_close()
-
-    def back(self) -> None:
-        self.close()
-
-    def on_key(self, event: pygame.event.Event) -> bool:
-        if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
-            self.close()
-            return True
-        return False
 
     def build(self) -> None:
         w, h = self.size

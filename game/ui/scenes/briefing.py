@@ -9,13 +9,14 @@ import pygame
 from game.content.models import Level
 from game.ui import paint, theme
 from game.ui.scene import Scene
+from game.ui.scenes.common import Dismissable
 from game.ui.text import paragraphs_height
 from game.ui.widgets.button import Button
 from game.ui.widgets.label import Label, TextBlock
 from game.ui.widgets.panel import Card
 
 
-class BriefingScene(Scene):
+class BriefingScene(Dismissable, Scene):
     """Title, dates, the briefing text, how to win; Begin (Enter/Esc) closes it and calls `on_close`."""
 
     transparent = True
@@ -24,21 +25,6 @@ class BriefingScene(Scene):
     def __init__(self, level: Level, on_close: Callable[[], None] | None = None) -> None:
         super().__init__()
         self.level, self.on_close = level, on_close
-
-    def close(self) -> None:
-        if self.app is not None:
-            self.app.pop()
-        if self.on_close is not None:
-            self.on_close()
-
-    def back(self) -> None:
-        self.close()
-
-    def on_key(self, event: pygame.event.Event) -> bool:
-        if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
-            self.close()
-            return True
-        return False
 
     def build(self) -> None:
         sw, sh = self.size

@@ -1,13 +1,38 @@
-"""FilmScene: the shared frame of the game's screens — light-box backdrop, a glowing title, a key-hint footer —
+"""Dismissable cards and FilmScene: the shared frame of the game's screens — light-box backdrop, a glowing title, a key-hint footer —
 painted once per layout into a static layer, so a frame is one blit plus the widgets."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
 
 import pygame
 
 from game.ui import paint, theme
 from game.ui.scene import Scene
 from game.ui.text import render
+
+
+class Dismissable:
+    """A card that is read and dismissed: Enter, Space, Esc or its button pop it and then call `on_close`."""
+
+    app: Any
+    on_close: Callable[[], None] | None = None
+
+    def close(self) -> None:
+        if self.app is not None:
+            self.app.pop()
+        if self.on_close is not None:
+            self.on_close()
+
+    def back(self) -> None:
+        self.close()
+
+    def on_key(self, event: pygame.event.Event) -> bool:
+        if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
+            self.close()
+            return True
+        return False
 
 
 class FilmScene(Scene):

@@ -659,7 +659,7 @@ class GameViewScene(Scene):
         surface.set_clip(clip)
 
     def _compose_moving(self, surface: pygame.Surface) -> None:
-        """The playback's moving parts over the cached still picture."""
+        """What moves (sights, path, sites, units), clipped to the map, over the still picture."""
         m = self.map
         assert m is not None
         clip = surface.get_clip()
@@ -669,12 +669,7 @@ class GameViewScene(Scene):
 
     def _compose(self, surface: pygame.Surface) -> None:
         self._compose_still(surface)
-        m = self.map
-        assert m is not None
-        clip = surface.get_clip()
-        surface.set_clip(m.rect)
-        self._draw_map_things(surface)
-        surface.set_clip(clip)
+        self._compose_moving(surface)
 
     def _draw_map_things(self, surface: pygame.Surface) -> None:
         """Sight areas, the planned path, sites and units (from the playback while one runs)."""
