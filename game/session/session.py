@@ -12,6 +12,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from game.content.checks import catalog_problems, level_problems
 from game.content.models import Catalog, Level
 from game.core import ai
 from game.core.commands import Orders
@@ -98,6 +99,11 @@ class LocalSession:
             catalog = Catalog.model_validate(game.catalog)
         except ValidationError as exc:
             raise GameFileError(f"{path}: the level stored in the file is not valid: {exc.errors()[0]['msg']}") from None
+        problems = [p for p in catalog_problems(str(path), catalog) + level_problems(str(path), level, catalog)
+                    if not p.where.endswith(".track")]  # a missing track only silences the booth
+        if problems:
+            first = problems[0]
+            raise GameFileError(f"{path}: the level stored in the file is not valid: {first.where}: {first.message}")
         try:
             session = cls(level, catalog, game.players, game.seed, tuple(game.humans), game.names, game.level_path)
         except ValueError as exc:
