@@ -58,3 +58,17 @@ def test_every_shipped_level_plays_to_the_end(catalog, path):
     sold = sum(1 for t in session.file.turns for o in t.orders.values()
                if o.action is not None and o.action.type == "sell_records")
     assert sold > 0, "nobody ever sold a record"
+
+
+@pytest.mark.parametrize("name", ["vasilievsky_1953", "leningrad_1957"])
+def test_ai_earns_a_living_on_the_bigger_maps_too(catalog, name):
+    level = load_level(ROOT / "levels" / "skirmish" / f"{name}.json")
+    seats = level.players[1]
+    finals = []
+    for seed in range(1, 6):
+        session = LocalSession(level, catalog, seats, seed)
+        for _ in range(60):
+            session.end_turn()
+        finals += [p.money for p in session.state.players]
+    richer = sum(m > level.start.money * 100 for m in finals)
+    assert richer >= 0.55 * len(finals), f"{name}: only {richer}/{len(finals)} AI seats earned money"
