@@ -19,27 +19,19 @@ BLOCK = 1024
 Pull = Callable[[int], np.ndarray]
 
 
-class SilentBackend:
-    """No device: a thread pulls blocks at real-time pace, so playback position still advances."""
+class _ThreadBackend:
+    """A backend fed by one daemon thread of ours; `stop()` ends it (waiting at most a second)."""
 
-    name = "silent"
+    name = "thread"
 
     def __init__(self) -> None:
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
 
-    def start(self, pull: Pull) -> None:
+    def _spawn(self, run: Callable[[], None]) -> None:
         self.stop()
         self._stop.clear()
-
-        def run() -> None:
-            t_next = time.monotonic()
-            while not self._stop.is_set():
-                pull(BLOCK)
-                t_next += BLOCK / RATE
-                time.sleep(max(0.0, t_next - time.monotonic()))
-
-        self._thread = threading.Thread(target=run, name="bone-music-silent", daemon=True)
+        self._thread = threading.Thread(target=run, name=f"bone-music-{self.name}", daemon=True)
         self._thread.start()
 
     def stop(self) -> None:
@@ -47,6 +39,22 @@ class SilentBackend:
         if self._thread is not None:
             self._thread.join(timeout=1.0)
             self._thread = None
+
+
+class SilentBackend(_ThreadBackend):
+    """No device: a thread pulls blocks at real-time pace, so playback position still advances."""
+
+    name = "silent"
+
+    def start(self, pull: Pull) -> None:
+        def run() -> None:
+            t_next = time.monotonic()
+            while not self._stop.is_set():
+                pull(BLOCK)
+                t_next += BLOCK / RATE
+                time.sleep(max(0.0, t_next - time.monotonic()))
+
+        self._spawn(run)
 
 
 class SounddeviceBackend:
@@ -78,7 +86,7 @@ class SounddeviceBackend:
             self._stream = None
 
 
-class PygameBackend:
+class PygameBackend(_ThreadBackend):
     """pygame.mixer: a pump thread keeps a channel's queue filled with 1024-sample stereo int16 Sounds."""
 
     name = "pygame"
@@ -91,18 +99,13 @@ class PygameBackend:
             pygame.mixer.init(frequency=RATE, size=-16, channels=2, buffer=BLOCK)
         self._pg = pygame
         self._channel = pygame.mixer.Channel(0)
-        self._silent = SilentBackend()
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
+        super().__init__()
 
     def _sound(self, pull: Pull):  # noqa: ANN202
         x = np.clip(pull(BLOCK * 4) * 32767.0, -32768, 32767).astype(np.int16)
         return self._pg.mixer.Sound(buffer=np.repeat(x, 2).tobytes())
 
     def start(self, pull: Pull) -> None:
-        self.stop()
-        self._stop.clear()
-
         def run() -> None:
             while not self._stop.is_set():
                 if not self._channel.get_busy():
@@ -111,14 +114,10 @@ class PygameBackend:
                     self._channel.queue(self._sound(pull))
                 time.sleep(0.01)
 
-        self._thread = threading.Thread(target=run, name="bone-music-pygame", daemon=True)
-        self._thread.start()
+        self._spawn(run)
 
     def stop(self) -> None:
-        self._stop.set()
-        if self._thread is not None:
-            self._thread.join(timeout=1.0)
-            self._thread = None
+        super().stop()
         self._channel.stop()
 
 
