@@ -14,7 +14,7 @@ from game.content.models import Site
 from game.core.encounter import Stance
 from game.core.grid import Point
 from game.core.lathe import PartInstance, cut_profile
-from game.core.market import record_price, register_sale
+from game.core.market import register_sale, sale_total
 from game.core.rng import Streams
 from game.core.state import KOPECKS, GameState, OwnedMaster, PlayerState, Record
 from game.core.world import BUYER_KINDS, World
@@ -189,15 +189,13 @@ class SellRecords(_Command):
     def apply(self, world, state, streams, player):
         site = world.site_at(player.pos)
         assert site is not None
-        total = 0
         wanted = set(self.records)
-        reputation_change = 0
-        for record in [r for r in player.records if r.id in wanted]:
-            quality = record.quality
-            total += record_price(world, state, site.id, record.genre, quality, player.reputation)
-            register_sale(state, site.id, record.genre)
-            reputation_change += 1 if quality >= 0.35 else -1 if quality < 0.12 else 0
-        add_reputation(player, reputation_change)
+        sold = [(r.genre, r.quality) for r in player.records if r.id in wanted]
+        demand = state.sites[site.id].demand
+        total = sale_total(world, site.id, demand, sold, player.reputation)
+        for genre, _ in sold:
+            register_sale(state, site.id, genre)
+        add_reputation(player, sum(1 if q >= 0.35 else -1 if q < 0.12 else 0 for _, q in sold))
         player.records = [r for r in player.records if r.id not in wanted]
         player.money += total
         return f"You sold {len(wanted)} records at {site.name} for {rubles(total)}."
