@@ -46,10 +46,11 @@ def describe_action(world: World, view: PlayerView, action: Any, site_id: str | 
             return f"Sell spare {world.parts[me.spares[action.spare].part_id].name}"
         return "Sell a spare part"
     if isinstance(action, SellRecords):
-        n = len(action.records)
+        ids = [r.id for r in me.records] if action.records == "all" else list(action.records)
+        n = len(ids)
         text = f"Sell {n} record{'s' if n != 1 else ''}"
         if site_id is not None:
-            text += f" (about {rubles(sale_preview(world, view, site_id, list(action.records)))})"
+            text += f" (about {rubles(sale_preview(world, view, site_id, ids).total)})"
         return text
     if isinstance(action, CutRecords):
         n = action.count

@@ -380,6 +380,8 @@ class GameViewScene(Scene):
         self.turn_events = list(report.events)
         self.playback = TurnPlayback(report, start)
         self._kinds = {u.id: u.kind for u in self.view.units}
+        self._kinds.update({uid: kind for uid, (kind, _sight) in report.units.items()})
+        self._sights = {uid: sight for uid, (_kind, sight) in report.units.items() if sight}
         self.end_button.enabled = False
 
     def autosave(self) -> None:
@@ -677,7 +679,6 @@ class GameViewScene(Scene):
         assert m is not None
         view = self.view
         pressure = view.patrol_pressure
-        specs = self.world.patrol_specs
         if self.playback is not None:
             pos = self.playback.positions()
             kinds = self._kinds
@@ -687,9 +688,9 @@ class GameViewScene(Scene):
             for uid, (x, y) in sorted(pos.items()):
                 if uid == me_id:
                     continue
-                kind = specs[uid].kind if uid in specs else kinds.get(uid, "bootlegger")
-                if uid in specs:
-                    sight.append((x, y, specs[uid].sight, kind))
+                kind = kinds.get(uid, "bootlegger")
+                if uid in self._sights:
+                    sight.append((x, y, self._sights[uid], kind))
                 tokens.append((x, y, kind, False))
             m.draw_sight(surface, sight, pressure)
             m.draw_sites(surface, view.sites, view.player.workshop)

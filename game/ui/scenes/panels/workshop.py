@@ -45,6 +45,7 @@ class WorkshopPanel(SitePanel):
     """Left: the lathe, its slots (part, condition, stat) and the spares with Install. Right: the cut."""
 
     name = "workshop"
+    offer_lie_low = True
 
     def build_body(self, area: pygame.Rect) -> None:
         world, me = self.world, self.view.player
