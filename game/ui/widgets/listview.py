@@ -6,8 +6,8 @@ from collections.abc import Callable, Sequence
 
 import pygame
 
-from game.ui import theme
-from game.ui.text import fit, render
+from game.ui.look import theme
+from game.ui.look.text import fit, render
 from game.ui.widgets.base import Widget
 
 Row = str | Sequence[str]

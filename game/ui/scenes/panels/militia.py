@@ -5,7 +5,7 @@ from __future__ import annotations
 import pygame
 
 from game.core.commands import INFORM_HEAT, INFORM_REPUTATION_COST, Inform
-from game.ui import theme
+from game.ui.look import theme
 from game.ui.scenes.panels.base import SitePanel
 from game.ui.widgets.label import TextBlock
 from game.ui.widgets.listview import ListView

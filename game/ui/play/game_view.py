@@ -17,15 +17,16 @@ from game.core.encounter import Encounter
 from game.core.preview import actions_at
 from game.core.report import TurnEvent
 from game.core.view import PlayerView
-from game.ui import paint, saves, theme
-from game.ui.dialog import Dialog
-from game.ui.hud import HEAT_DANGER, Hotspot, paint_lines, paint_section_title, paint_top_bar
-from game.ui.map_view import MapView
-from game.ui.plan import STANCES, Plan, describe_action
-from game.ui.scene import Scene
-from game.ui.scenes.action_menu import ActionMenu, MenuItem
-from game.ui.text import render
-from game.ui.turn_playback import ENCOUNTER_KINDS, TurnPlayback
+from game.ui.files import saves
+from game.ui.frame.scene import Scene
+from game.ui.look import paint, theme
+from game.ui.look.text import render
+from game.ui.play.action_menu import ActionMenu, MenuItem
+from game.ui.play.hud import HEAT_DANGER, Hotspot, paint_lines, paint_section_title, paint_top_bar
+from game.ui.play.map_view import MapView
+from game.ui.play.plan import STANCES, Plan, describe_action
+from game.ui.play.playback import ENCOUNTER_KINDS, TurnPlayback
+from game.ui.scenes.dialog import Dialog
 from game.ui.widgets.button import Button
 from game.ui.widgets.progress import ProgressBar
 from game.ui.widgets.tooltip import draw_tooltip
@@ -268,13 +269,6 @@ class GameViewScene(Scene):
             tips.append("No patrol you can see now watches tonight's path (informers stay hidden until spotted).")
         return lines, tips
 
-    def refresh(self) -> None:
-        """Re-read the view and re-plan; repaint the chrome and rebuild the widgets."""
-        self.view = self.session.view(self.seat)
-        self.plan.route(self.world, self.view)
-        self._submit(quiet=True)
-        self.relayout(self.size)
-
     # ------------------------------------------------------------ orders
     def _submit(self, quiet: bool = False) -> None:
         if not self.view.player.free or self.session.over:
@@ -465,7 +459,7 @@ class GameViewScene(Scene):
         self.app.push(HelpScene(self.world.level, on_tutorial=self.open_tutorial))
 
     def open_tutorial(self) -> None:
-        from game.ui.tutorial import TutorialOverlay
+        from game.ui.play.tutorial import TutorialOverlay
 
         assert self.app is not None
         self.app.push(TutorialOverlay(self))

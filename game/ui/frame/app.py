@@ -18,11 +18,11 @@ from pathlib import Path
 
 import pygame
 
-from game.ui import paint, theme
-from game.ui import settings as settings_mod
-from game.ui.clock import STEP, FixedStep
-from game.ui.scene import Scene
-from game.ui.text import render
+from game.ui.frame import settings as settings_mod
+from game.ui.frame.clock import STEP, FixedStep
+from game.ui.frame.scene import Scene
+from game.ui.look import paint, theme
+from game.ui.look.text import render
 
 TITLE = "Bone Music — music on ribs"
 FPS_CAP = 240

@@ -7,7 +7,7 @@ from functools import lru_cache
 import pygame
 
 from game.content.models import Level
-from game.ui import theme
+from game.ui.look import theme
 
 TILE_COLORS: dict[str, theme.Color] = {
     "street": (34, 54, 72),
@@ -29,12 +29,12 @@ SITE_STYLE: dict[str, tuple[str, theme.Color]] = {
 
 def preview(level: Level, size: tuple[int, int]) -> pygame.Surface:
     """The map of `level` fitted into `size` (keeps the aspect ratio; centred on a dark field). Cached."""
-    return _preview(level.id, tuple(level.map.rows), tuple(level.map.legend.items()), tuple((s.kind, s.at) for s in level.sites),
+    return _preview(tuple(level.map.rows), tuple(level.map.legend.items()), tuple((s.kind, s.at) for s in level.sites),
                     tuple(tuple(p.route) for p in level.patrols), size, theme.scale())
 
 
 @lru_cache(maxsize=16)
-def _preview(level_id: str, rows: tuple[str, ...] | list[str], legend: tuple, sites: tuple, routes: tuple,
+def _preview(rows: tuple[str, ...] | list[str], legend: tuple, sites: tuple, routes: tuple,
              size: tuple[int, int], scale: float) -> pygame.Surface:
     legend_d = dict(legend)
     rows = list(rows)

@@ -1,6 +1,7 @@
-"""A real session with a plausible inventory for seat 0, for screenshots and tests.
+"""A real session with a plausible inventory for seat 0, for screenshots and tests (dev-only: it changes game
+state directly through the commands' `apply`, which the shipped game never does).
 
-`demo_session()` loads levels/skirmish/ligovka_nights.json, plays a few turns (AI rivals; seat 0 stays home),
+`equipped_session()` loads levels/skirmish/ligovka_nights.json, plays a few turns (AI rivals; seat 0 stays home),
 then equips seat 0 through the engine's own commands (BuyMaster, BuyPart, Scavenge, CutRecords `apply`), as
 if it had spent a few evenings in the city."""
 
@@ -12,7 +13,7 @@ from game.core.commands import BuyMaster, BuyPart, CutRecords, InstallPart, Scav
 from game.core.rng import Streams
 from game.core.state import KOPECKS
 
-ROOT = Path(__file__).resolve().parents[4]
+ROOT = Path(__file__).resolve().parents[2]
 DEMO_LEVEL = ROOT / "levels" / "skirmish" / "ligovka_nights.json"
 
 
@@ -29,7 +30,7 @@ def load_demo_level(path: Path | None = None):  # noqa: ANN201
         return Level.model_validate_json(Path(path).read_text(encoding="utf-8"))
 
 
-def demo_session(level_path: Path | None = None, seed: int = 7, turns: int = 3, equip: bool = True):  # noqa: ANN201
+def equipped_session(level_path: Path | None = None, seed: int = 7, turns: int = 3, equip: bool = True):  # noqa: ANN201
     """A LocalSession (seat 0 human, one AI rival) after `turns` turns, with seat 0 equipped if `equip`."""
     from game.content.catalog import base_catalog
     from game.session.session import LocalSession

@@ -21,7 +21,7 @@ import pygame
 
 from game.content.models import Part
 from game.core.lathe import PartInstance
-from game.ui import theme
+from game.ui.look import theme
 
 WOOD = (92, 62, 38)
 WOOD_DARK = (58, 38, 22)

@@ -7,9 +7,9 @@ from collections.abc import Callable, Sequence
 
 import pygame
 
-from game.ui import theme
-from game.ui.scene import Scene
-from game.ui.text import render
+from game.ui.frame.scene import Scene
+from game.ui.look import theme
+from game.ui.look.text import render
 from game.ui.widgets.button import Button
 from game.ui.widgets.panel import Panel
 

@@ -10,8 +10,8 @@ from functools import lru_cache
 import pygame
 
 from game.core.grid import CityMap
-from game.ui import theme
-from game.ui.text import render
+from game.ui.look import theme
+from game.ui.look.text import render
 
 # ---------------------------------------------------------------- terrain palette (X-ray film tones)
 STREET = (40, 62, 80)

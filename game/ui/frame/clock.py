@@ -16,7 +16,6 @@ class FixedStep:
         self.step = step
         self.max_steps = max_steps
         self.accumulator = 0.0
-        self.ticks = 0  # steps handed out so far
 
     def advance(self, real_dt: float) -> int:
         """Add `real_dt` seconds; return how many steps to run now."""
@@ -27,7 +26,6 @@ class FixedStep:
             self.accumulator = 0.0
         else:
             self.accumulator -= steps * self.step
-        self.ticks += steps
         return steps
 
     @property

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from game.content.models import Level
 
-LEVELS_DIR = Path(__file__).resolve().parents[2] / "levels"
+LEVELS_DIR = Path(__file__).resolve().parents[3] / "levels"
 SKIRMISH_DIR = LEVELS_DIR / "skirmish"
 
 

@@ -13,12 +13,12 @@ from typing import TYPE_CHECKING, TypeVar
 
 import pygame
 
-from game.ui import theme
+from game.ui.look import theme
 from game.ui.widgets.base import MOUSE_EVENTS, Widget
 from game.ui.widgets.tooltip import draw_tooltip
 
 if TYPE_CHECKING:
-    from game.ui.app import App
+    from game.ui.frame.app import App
 
 W = TypeVar("W", bound=Widget)
 

@@ -6,9 +6,9 @@ from collections.abc import Callable, Sequence
 
 import pygame
 
-from game.ui import paint, theme
-from game.ui.scene import Scene
-from game.ui.text import paragraphs_height
+from game.ui.frame.scene import Scene
+from game.ui.look import paint, theme
+from game.ui.look.text import paragraphs_height
 from game.ui.widgets.button import Button
 from game.ui.widgets.label import TextBlock
 from game.ui.widgets.panel import Card

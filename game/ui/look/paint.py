@@ -11,8 +11,8 @@ from functools import lru_cache
 import numpy as np
 import pygame
 
-from game.ui import theme
-from game.ui.text import render
+from game.ui.look import theme
+from game.ui.look.text import render
 
 
 def _noise(w: int, h: int, seed: int, blur: int = 0) -> np.ndarray:

@@ -6,7 +6,7 @@ from collections import OrderedDict
 
 import pygame
 
-from game.ui import theme
+from game.ui.look import theme
 
 _CACHE_MAX = 1024
 _cache: OrderedDict[tuple, pygame.Surface] = OrderedDict()

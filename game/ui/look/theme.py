@@ -15,7 +15,7 @@ import pygame
 
 Color = tuple[int, int, int]
 
-FONT_DIR = Path(__file__).resolve().parents[2] / "assets" / "fonts"
+FONT_DIR = Path(__file__).resolve().parents[3] / "assets" / "fonts"
 
 # ---------------------------------------------------------------- palette
 FILM_BLACK: Color = (8, 14, 22)
@@ -89,7 +89,6 @@ def font(role: str = "ui", size: int = 18) -> pygame.font.Font:
 
 
 # ---------------------------------------------------------------- spacing (design pixels)
-GAP = 8
 PAD = 16
 MARGIN = 32
 BUTTON_H = 44

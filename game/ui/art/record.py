@@ -22,8 +22,8 @@ import numpy as np
 import pygame
 
 from game.core.profile import INNER_GROOVE_RADIUS_MM, CutProfile
-from game.ui import paint, theme
-from game.ui.anatomy import PAINTERS, Canvas
+from game.ui.art.anatomy import PAINTERS, Canvas
+from game.ui.look import paint, theme
 
 OFFSET_EXAGGERATION = 6.0  # an off-centre hole of 1.6 mm is drawn 9.6 mm off (scaled to the disc)
 BURNED_FROM_MM = 1.0

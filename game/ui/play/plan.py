@@ -112,6 +112,3 @@ class Plan:
         """Tonight's Orders: the walk, the action only if the walk gets there tonight, and the stance."""
         action = self.action if (self.target is not None and not self.later) else None
         return Orders(path=list(self.tonight), action=action, stance=self.stance)  # type: ignore[arg-type]
-
-    def reached(self, pos: Point) -> bool:
-        return self.target is not None and pos == self.target

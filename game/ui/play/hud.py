@@ -16,8 +16,8 @@ from game.core.lathe import cut_profile
 from game.core.profile import grade_label, quality_grade
 from game.core.view import PlayerView
 from game.core.world import World
-from game.ui import paint, theme
-from game.ui.text import fit, render
+from game.ui.look import paint, theme
+from game.ui.look.text import fit, render
 from game.ui.widgets.base import Widget
 
 HEAT_DANGER = 55  # the bar turns red and pulses from here

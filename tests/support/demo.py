@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from game.core.commands import Scavenge
-from game.ui.plan import Plan
+from game.ui.play.plan import Plan
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_LEVEL = ROOT / "levels" / "skirmish" / "ligovka_nights.json"
@@ -56,7 +56,7 @@ def play_to_hospital(session: Any, seat: int = 0, max_turns: int = 8) -> Any:
 def game_scene(level_path: Path | None = None, turns: int = 3, walk: int = 1) -> Any:
     """The game view after a few AI evenings and `walk` evenings of seat 0 walking towards the hospital,
     with the rest of the walk planned."""
-    from game.ui.scenes.game_view import GameViewScene
+    from game.ui.play.game_view import GameViewScene
 
     session = demo_session(level_path, turns)
     for i in range(walk + 5):  # out into the street; a little further if no patrol is in sight yet

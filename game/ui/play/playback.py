@@ -11,7 +11,7 @@ from collections.abc import Mapping
 
 from game.core.grid import Point
 from game.core.report import TurnEvent, TurnReport
-from game.ui.map_view import interpolate
+from game.ui.play.map_view import interpolate
 
 STEP_SECONDS = 0.25
 ENCOUNTER_KINDS = frozenset({"slipped", "bribed", "confiscated", "arrested"})

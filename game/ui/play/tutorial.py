@@ -9,15 +9,15 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.ui import theme
-from game.ui.scene import Scene
-from game.ui.text import paragraphs_height
+from game.ui.frame.scene import Scene
+from game.ui.look import theme
+from game.ui.look.text import paragraphs_height
 from game.ui.widgets.button import Button
 from game.ui.widgets.label import TextBlock
 from game.ui.widgets.panel import Card
 
 if TYPE_CHECKING:
-    from game.ui.scenes.game_view import GameViewScene
+    from game.ui.play.game_view import GameViewScene
 
 Step = tuple[str, str, Callable[["GameViewScene"], pygame.Rect]]
 

@@ -14,8 +14,9 @@ import pygame
 
 from game.core.grid import Point
 from game.core.world import World
-from game.ui import map_art, theme
-from game.ui.text import render
+from game.ui.art import city as city_art
+from game.ui.look import theme
+from game.ui.look.text import render
 
 ZOOMS: tuple[int, ...] = (10, 14, 18, 24, 30, 36, 44, 54)
 MAX_LAYER_PIXELS = 10_500_000  # a cached city layer never exceeds this (about 40 MB a layer)
@@ -117,7 +118,7 @@ class MapView:
         t = self.tile
         surf = self._terrain.get(t)
         if surf is None:
-            surf = map_art.terrain(self.city, t)
+            surf = city_art.terrain(self.city, t)
             if pygame.display.get_surface() is not None:
                 surf = surf.convert()
             if len(self._terrain) >= 2:
@@ -135,7 +136,7 @@ class MapView:
         if self._fogged is None or self._fog_key != key:
             base = self.terrain()
             fog = base.copy()
-            fog.fill(map_art.FOG_MULT, special_flags=pygame.BLEND_RGB_MULT)
+            fog.fill(city_art.FOG_MULT, special_flags=pygame.BLEND_RGB_MULT)
             t = self.tile
             vis = self.visible
             for x, y in vis:
@@ -143,13 +144,13 @@ class MapView:
                 fog.blit(base, r, r)
             for x, y in vis:  # a faint rim where sight ends
                 if (x, y - 1) not in vis:
-                    fog.fill(map_art.SEEN_EDGE, (x * t, y * t, t, 1))
+                    fog.fill(city_art.SEEN_EDGE, (x * t, y * t, t, 1))
                 if (x, y + 1) not in vis:
-                    fog.fill(map_art.SEEN_EDGE, (x * t, y * t + t - 1, t, 1))
+                    fog.fill(city_art.SEEN_EDGE, (x * t, y * t + t - 1, t, 1))
                 if (x - 1, y) not in vis:
-                    fog.fill(map_art.SEEN_EDGE, (x * t, y * t, 1, t))
+                    fog.fill(city_art.SEEN_EDGE, (x * t, y * t, 1, t))
                 if (x + 1, y) not in vis:
-                    fog.fill(map_art.SEEN_EDGE, (x * t + t - 1, y * t, 1, t))
+                    fog.fill(city_art.SEEN_EDGE, (x * t + t - 1, y * t, 1, t))
             self._fogged, self._fog_key = fog, key
             self.fog_builds += 1
         return self._fogged
@@ -182,7 +183,7 @@ class MapView:
         for sid in sorted(site_ids, key=lambda i: (self.world.sites[i].at[1], self.world.sites[i].at[0])):
             site = self.world.sites[sid]
             name = "Your workshop" if sid == own_workshop else site.name
-            tag = map_art.site_label(name, label_size, map_art.SITE_COLORS.get(site.kind, theme.BONE))
+            tag = city_art.site_label(name, label_size, city_art.SITE_COLORS.get(site.kind, theme.BONE))
             cx, cy = site.at[0] * t + t // 2, site.at[1] * t + t // 2
             tw, th = tag.get_size()
             below = cy + size // 2 + theme.px(3)
@@ -211,11 +212,11 @@ class MapView:
             if not self.on_screen(at, t * 4):
                 continue
             cx, cy = self.to_screen(at)
-            badge = map_art.site_badge(site.kind, size, sid == own_workshop)
+            badge = city_art.site_badge(site.kind, size, sid == own_workshop)
             surface.blit(badge, (cx - badge.get_width() // 2, cy - badge.get_height() // 2))
             if show_names:
                 name = "Your workshop" if sid == own_workshop else site.name
-                tag = map_art.site_label(name, label_size, map_art.SITE_COLORS.get(site.kind, theme.BONE))
+                tag = city_art.site_label(name, label_size, city_art.SITE_COLORS.get(site.kind, theme.BONE))
                 dx, dy = offsets[sid]
                 lx = max(self.rect.left + 2, min(cx + dx, self.rect.right - tag.get_width() - 2))
                 ly = cy + dy
@@ -230,7 +231,7 @@ class MapView:
             if sight <= 0:
                 continue
             r = round(sight * pressure * t)
-            disc = map_art.sight_disc(r, map_art.UNIT_COLORS.get(kind, theme.RED))
+            disc = city_art.sight_disc(r, city_art.UNIT_COLORS.get(kind, theme.RED))
             cx, cy = self.to_screen_f(x, y)
             if cx + r < self.rect.left or cx - r > self.rect.right or cy + r < self.rect.top or cy - r > self.rect.bottom:
                 continue
@@ -243,7 +244,7 @@ class MapView:
             cx, cy = self.to_screen_f(x, y)
             if not self.rect.collidepoint(cx, cy):
                 continue
-            tok = map_art.unit_token(kind, size, alert)
+            tok = city_art.unit_token(kind, size, alert)
             surface.blit(tok, (cx - tok.get_width() // 2, cy - tok.get_height() // 2))
 
     def draw_path(self, surface: pygame.Surface, start: Point, tonight: Sequence[Point], later: Sequence[Point],

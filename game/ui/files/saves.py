@@ -44,10 +44,6 @@ class SaveInfo:
     seat: int = 0
     error: str = ""
 
-    @property
-    def usable(self) -> bool:
-        return self.exists and not self.error
-
 
 def read_info(slot: str) -> SaveInfo:
     """Summary of a slot without re-playing it."""

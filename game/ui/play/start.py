@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from game.ui.dialog import Dialog
+from game.ui.scenes.dialog import Dialog
 
 
 def new_session(level_path: Path, rivals: int, seed: int) -> Any:
@@ -27,6 +27,6 @@ def start_skirmish(app: Any, level_path: Path, rivals: int, seed: int) -> None:
     except Exception as exc:  # noqa: BLE001 - any bad level becomes a message
         app.push(Dialog("This city cannot be opened", str(exc) or type(exc).__name__, width=720))
         return
-    from game.ui.scenes.game_view import GameViewScene
+    from game.ui.play.game_view import GameViewScene
 
     app.push(GameViewScene(session, 0, show_intro=True))

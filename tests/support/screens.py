@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from game.ui.scene import Scene
+from game.ui.frame.scene import Scene
 
 
 @dataclass(frozen=True)
@@ -43,20 +43,20 @@ def _codex(o: SceneOptions) -> Scene:
 
 
 def _report(o: SceneOptions) -> Scene:
-    from game.ui.demo import report_scene
+    from tests.support.demo import report_scene
 
     return report_scene(o.level)
 
 
 def _game(o: SceneOptions) -> Scene:
-    from game.ui.demo import game_scene
+    from tests.support.demo import game_scene
 
     return game_scene(o.level)
 
 
 def _standings(o: SceneOptions) -> Scene:
-    from game.ui.demo import demo_session
     from game.ui.scenes.standings import StandingsScene
+    from tests.support.demo import demo_session
 
     return StandingsScene(demo_session(o.level, 6), 0)
 
@@ -68,8 +68,8 @@ def _load(o: SceneOptions) -> Scene:
 
 
 def _help(o: SceneOptions) -> Scene:
-    from game.ui.demo import demo_session
     from game.ui.scenes.help import HelpScene
+    from tests.support.demo import demo_session
 
     return HelpScene(demo_session(o.level, 0).world.level, on_tutorial=lambda: None)
 
@@ -82,9 +82,9 @@ def _arrest(o: SceneOptions) -> Scene:
 
 def _booth(o: SceneOptions) -> Scene:
     from game.ui.scenes.booth import BoothScene
-    from game.ui.scenes.panels.fixture import demo_session
+    from tests.support.equipped import equipped_session
 
-    return BoothScene(None, demo_session(o.level), 0)
+    return BoothScene(None, equipped_session(o.level), 0)
 
 
 def _site(kind: str) -> Callable[[SceneOptions], Scene]:
@@ -92,9 +92,9 @@ def _site(kind: str) -> Callable[[SceneOptions], Scene]:
 
     def factory(o: SceneOptions) -> Scene:
         from game.ui.scenes.panels import make_site_panel
-        from game.ui.scenes.panels.fixture import demo_session
+        from tests.support.equipped import equipped_session
 
-        session = demo_session(o.level)
+        session = equipped_session(o.level)
         kinds = (kind,) if kind != "market" else ("dance_hall", "buyer", "market")
         if kind == "workshop":
             site_id = session.state.players[0].workshop
