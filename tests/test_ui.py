@@ -114,8 +114,13 @@ def test_damaged_settings_file_gives_defaults_and_a_notice(tmp_path, monkeypatch
     path.write_text(json.dumps({"music_volume": "loud", "effects_volume": 0.25}), encoding="utf-8")
     s, notice = settings_mod.load()
     assert s.music_volume == 0.8 and s.effects_volume == 0.25 and notice and "music_volume" in notice
-    a = App(size=(1280, 720), fullscreen=False)  # the app shows the notice instead of crashing
-    assert any(n.kind == "warning" for n in a.notices)
+    a = App(size=(1280, 720), fullscreen=False)  # a message card over the first scene instead of a crash
+    menu = a.push(MenuScene())
+    from game.ui.scenes.dialog import Dialog
+
+    assert isinstance(a.top, Dialog) and "music_volume" in a.top.message and "settings.json" in a.top.message
+    key(a, pygame.K_ESCAPE)
+    assert a.top is menu
 
 
 def _variance(path: Path) -> float:

@@ -76,6 +76,10 @@ class Scene:
         if self.app is not None:
             self.app.pop()
 
+    def notice_area(self) -> pygame.Rect:
+        """Where the App stacks its notices over this scene (override to keep them off a top bar)."""
+        return pygame.Rect((0, 0), self.size)
+
     # ------------------------------------------------------------ widgets and focus
     def add(self, widget: W) -> W:
         """Add a widget (drawn in order; focus order is the same order)."""

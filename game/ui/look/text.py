@@ -46,8 +46,13 @@ def wrap(text: str, font: pygame.font.Font, width: int) -> list[str]:
     return lines
 
 
+def with_full_text(tooltip: str, text: str) -> str:
+    """A tooltip that also shows `text` in full (for a label that had to be shortened)."""
+    return f"{text}\n{tooltip}" if tooltip and text not in tooltip else (tooltip or text)
+
+
 def fit(text: str, font: pygame.font.Font, width: int) -> str:
-    """The text, shortened with an ellipsis if it is wider than `width`."""
+    """The text, shortened with an ellipsis if it is wider than `width` (show the full text on hover)."""
     if font.size(text)[0] <= width:
         return text
     while text and font.size(text + "…")[0] > width:

@@ -3,8 +3,14 @@
 Two materials make the period look: X-ray film (blue-black with a cyan-white bone glow) for the game's own
 screens, and sepia newsprint for documents (newspaper pages, cards, the Codex). Red is kept for danger.
 
-All sizes given to `font()` and `px()` are design pixels at 1280x720 and UI scale 1.0; `set_scale()` changes
-them everywhere (scenes re-run their layout when the scale changes).
+All sizes given to `font()` and `px()` are design pixels at UI scale 1.0; `set_scale()` changes them everywhere
+(scenes re-run their layout when the scale changes). Every screen is laid out to fit a 1024x576 design canvas,
+so the App lowers the scale a small window cannot hold (`settings.effective_scale`).
+
+Two palettes: "standard" and "colour_blind" (after Okabe and Ito: danger vermillion, safe bluish green, warnings
+yellow, told apart by lightness as well as hue under red-green colour blindness). `set_palette()` swaps the
+module's colours; code reads `theme.RED` etc. when it draws, never at import. Danger, patrols and sites also
+differ in shape and pattern (see art.city), so colour is never the only signal.
 """
 
 from __future__ import annotations
@@ -34,8 +40,27 @@ INK_SOFT: Color = (92, 74, 56)
 RED: Color = (196, 44, 38)  # danger, the state
 RED_DARK: Color = (120, 22, 20)
 AMBER: Color = (226, 160, 60)  # warnings, money
-GREEN: Color = (110, 190, 120)
+GREEN: Color = (110, 190, 120)  # safe, good
 DISABLED: Color = (84, 100, 112)
+
+#: the colours each palette sets (the rest of the palette is shared)
+PALETTES: dict[str, dict[str, Color]] = {
+    "standard": {"RED": RED, "RED_DARK": RED_DARK, "AMBER": AMBER, "GREEN": GREEN},
+    "colour_blind": {"RED": (222, 98, 10), "RED_DARK": (140, 58, 0), "AMBER": (240, 218, 70), "GREEN": (40, 160, 220)},
+}
+_palette = "standard"
+
+
+def palette() -> str:
+    """The name of the palette in use."""
+    return _palette
+
+
+def set_palette(name: str) -> None:
+    """Switch the module's danger/warning/safe colours to palette `name` (unknown names: standard)."""
+    global _palette
+    _palette = name if name in PALETTES else "standard"
+    globals().update(PALETTES[_palette])
 
 # ---------------------------------------------------------------- fonts
 FONT_FILES: dict[str, str] = {
@@ -52,14 +77,15 @@ _fonts: dict[tuple[str, int], pygame.font.Font] = {}
 
 
 def scale() -> float:
-    """The current UI scale (1.0 = designed for 1280x720)."""
+    """The UI scale in use (1.0 = design pixels)."""
     return _scale
 
 
 def set_scale(value: float) -> None:
-    """Set the UI scale (clamped to 0.75-2.0). Fonts are re-made lazily at the new sizes."""
+    """Set the UI scale (clamped to 0.5-2.0; below 0.75 only when a small window demands it). Fonts are re-made
+    lazily at the new sizes."""
     global _scale
-    _scale = min(2.0, max(0.75, float(value)))
+    _scale = min(2.0, max(0.5, float(value)))
 
 
 def px(value: float) -> int:
