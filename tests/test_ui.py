@@ -144,7 +144,7 @@ def test_screenshot_command_line(tmp_path, capsys):
 
 
 def test_record_art_shows_the_off_centre_hole():
-    from game.content.catalog import preset_profile
+    from game.core.presets import preset_profile
     from game.ui.record_art import disc_geometry, draw_record
 
     pygame.display.init()
