@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from pydantic import ValidationError
@@ -121,12 +122,12 @@ def validation_problems(file: str, exc: ValidationError, data: Any,
     grouped: dict[str, list[tuple[str | None, str, Any]]] = {}
     for err in exc.errors(include_url=False):
         where = json_path(tuple(err["loc"]), data)
-        if where in skip:
-            continue
         expected, message = _words(dict(err))
         grouped.setdefault(where, []).append((expected, message, err.get("input")))
     problems: list[Problem] = []
     for where, entries in grouped.items():
+        if where in skip:
+            continue
         alternatives = [e for e, _, _ in entries if e]
         if len(entries) > 1 and len(alternatives) == len(entries):
             unique = list(dict.fromkeys(alternatives))
@@ -135,4 +136,21 @@ def validation_problems(file: str, exc: ValidationError, data: Any,
         else:
             for message in dict.fromkeys(m for _, m, _ in entries):
                 problems.append(Problem(file, where, message))
-    return problems
+    return collapse(problems)
+
+
+def collapse(problems: list[Problem], keep: int = 3) -> list[Problem]:
+    """The same message at more than `keep` places that differ only in list indexes (every row of a map,
+    every patrol) becomes one problem at the first place, saying how many more share it."""
+    groups: dict[tuple[str, str], list[Problem]] = {}
+    for p in problems:
+        groups.setdefault((re.sub(r"\[\d+\]", "[*]", p.where), p.message), []).append(p)
+    out = []
+    for p in problems:
+        group = groups[(re.sub(r"\[\d+\]", "[*]", p.where), p.message)]
+        if len(group) <= keep:
+            out.append(p)
+        elif p is group[0]:
+            out.append(Problem(p.file, p.where, f"{p.message} (and the same at {len(group) - 1} more places, "
+                                                f"like {group[1].where})", p.hint))
+    return out

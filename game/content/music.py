@@ -69,12 +69,14 @@ def check_score(path: Path) -> tuple[Track | None, list[Problem]]:
     from game.audio.patterns import expand
     from game.audio.score import Score, parse_melody
 
-    score = Score.from_dict(data)  # the parsed file itself, exactly what the library will read
     for section in model.form:
         key = section if isinstance(section, str) else section.section
         if key not in model.sections:
             problems.append(Problem(name, "$.form", f"the form plays section '{key}', which $.sections does not "
                                                     "have", hint="sections: " + ", ".join(model.sections)))
+    if problems:
+        return None, problems
+    score = Score.from_dict(data)  # the parsed file itself, exactly what the library will read
     for key, sec in model.sections.items():
         where = f"$.sections.{key}" if key.isidentifier() else f"$.sections[{key!r}]"
         try:
