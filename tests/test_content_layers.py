@@ -12,7 +12,7 @@ import pytest
 
 from game.content.citygen import City, CitySpec
 from game.content.loader import load_level
-from game.content.tiles import UNREACHABLE, WALKABLE, reachable, walk_distances
+from game.content.tiles import UNREACHABLE, WALKABLE, reachable, regions, walk_distances
 
 ROOT = Path(__file__).resolve().parents[1]
 CONTENT = ROOT / "game" / "content"
@@ -55,8 +55,11 @@ def test_one_walkable_set_and_one_search_for_engine_and_checks(tiny_level) -> No
     start = next((x, y) for y, row in enumerate(rows) for x, ok in enumerate(row) if ok)
     assert city.distance_field(start) == walk_distances(rows, start)
     field = city.distance_field(start)
-    assert reachable(rows, start) == {(x, y) for y in range(city.height) for x in range(city.width)
-                                      if field[y][x] != UNREACHABLE}
+    walk = reachable(rows, start)
+    assert walk == {(x, y) for y in range(city.height) for x in range(city.width) if field[y][x] != UNREACHABLE}
+    label = regions(rows)
+    assert walk == {(x, y) for y in range(city.height) for x in range(city.width)
+                    if label[y][x] == label[start[1]][start[0]]}
 
 
 @pytest.mark.parametrize("name, spec", [

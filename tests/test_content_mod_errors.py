@@ -277,3 +277,12 @@ def test_mod_events_outside_every_level_and_bad_references(tmp_path: Path) -> No
         {"id": "e1", "date": "1956-09-05", "title": "T", "text": "x", "masters_added": ["m_ghost"]}]})
     edit(folder / "mod.json", events="events.json")
     assert has(problems(folder), ("adds unknown master 'm_ghost'", "in level"), "events.json", "$.events[0].masters_added[0]")
+
+
+def test_mod_too_big_in_all(tmp_path: Path) -> None:
+    from game.content.limits import MAX_MOD_BYTES
+
+    folder = new_mod(tmp_path)
+    with open(folder / "recording_notes.txt", "wb") as f:
+        f.truncate(MAX_MOD_BYTES + 1)  # sparse: big on paper, nothing written
+    assert has(problems(folder), ("add up to", "at most 256.0 MB"))

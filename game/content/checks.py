@@ -15,7 +15,7 @@ from pathlib import Path
 from game.content.errors import Problem
 from game.content.limits import MAX_MAP_SIDE, MAX_TURNS, MIN_MAP_SIDE
 from game.content.models import Catalog, Level, Part
-from game.content.tiles import WALKABLE, Point, reachable
+from game.content.tiles import UNREACHABLE, WALKABLE, Point, regions
 
 SLOT_BLOCKS = ("motor", "platter", "cutter", "amplifier")
 TRACK_SUFFIXES = (".json", ".wav")
@@ -250,22 +250,22 @@ def _calendar_problems(file: str, level: Level) -> list[Problem]:
 
 
 class Grid:
-    """The map as tile kinds, enough for placement and reachability checks."""
+    """The map as tile kinds and walking regions, enough for placement and reachability checks."""
 
     def __init__(self, level: Level) -> None:
         self.rows = level.map.rows
         self.legend = level.map.legend
         self.height, self.width = len(self.rows), len(self.rows[0])
-        self.walkable_rows = [[self.legend.get(ch) in WALKABLE for ch in row] for row in self.rows]
+        self.region = regions([[self.legend.get(ch) in WALKABLE for ch in row] for row in self.rows])
 
     def kind(self, x: int, y: int) -> str | None:
         if 0 <= x < self.width and 0 <= y < self.height:
             return self.legend.get(self.rows[y][x])
         return None
 
-    def reach(self, start: Point) -> set[Point]:
-        """Tiles reachable on foot from `start` (the engine's own search, `tiles.reachable`)."""
-        return reachable(self.walkable_rows, start)
+    def connected(self, a: Point, b: Point) -> bool:
+        """Whether b can be reached on foot from a (both walkable tiles on the map)."""
+        return self.region[a[1]][a[0]] == self.region[b[1]][b[0]] != UNREACHABLE
 
 
 def _tile_problem(file: str, where: str, owner: str, grid: Grid, x: int, y: int) -> Problem | None:
@@ -294,24 +294,23 @@ def _placement_problems(file: str, level: Level) -> list[Problem]:
                                                               f"'{placed[tuple(site.at)]}'"))
         placed.setdefault(tuple(site.at), site.id)
     for i, patrol in enumerate(level.patrols):
-        first: set[tuple[int, int]] | None = None
+        first: Point | None = None
         for j, (x, y) in enumerate(patrol.route):
             owner = f"patrol '{patrol.id}' waypoint {j}"
             bad = _tile_problem(file, f"$.patrols[{i}].route[{j}]", owner, grid, x, y)
             if bad:
                 problems.append(bad)
             elif first is None:
-                first = grid.reach((x, y))
-            elif (x, y) not in first:
+                first = (x, y)
+            elif not grid.connected(first, (x, y)):
                 problems.append(Problem(file, f"$.patrols[{i}].route[{j}]",
                                         f"{owner} at [{x}, {y}] cannot be reached from its first waypoint"))
     workshops = [i for i, s in enumerate(level.sites) if s.kind == "workshop"]
     if not workshops or workshops[0] in misplaced:
         return problems
-    first = level.sites[workshops[0]]
-    walk = grid.reach((first.at[0], first.at[1]))
+    home = level.sites[workshops[0]]
     for i, site in enumerate(level.sites):
-        if i not in misplaced and tuple(site.at) not in walk:
+        if i not in misplaced and not grid.connected((home.at[0], home.at[1]), (site.at[0], site.at[1])):
             problems.append(Problem(file, f"$.sites[{i}].at", f"site '{site.id}' ({site.name}) at "
                                                               f"[{site.at[0]}, {site.at[1]}] cannot be reached from the workshops"))
     return problems

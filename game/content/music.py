@@ -26,7 +26,7 @@ from game.content.limits import (
     WAV_SAMPLE_BYTES,
 )
 from game.content.modmodels import TrackMeta
-from game.content.reading import read_model, size_text
+from game.content.reading import read_model, too_big
 from game.content.scoremodel import ScoreFile
 
 TRACK_ID = re.compile(r"^[a-z0-9_]{1,48}$")
@@ -126,7 +126,7 @@ def check_wav(path: Path) -> tuple[Track | None, list[Problem]]:
     except OSError as exc:
         return None, [Problem(name, "-", f"cannot read: {exc.strerror or exc}")]
     if size > MAX_WAV_BYTES:
-        return None, [Problem(name, "-", f"the file is {size_text(size)}; a WAV may be at most {size_text(MAX_WAV_BYTES)}")]
+        return None, [Problem(name, "-", too_big(size, MAX_WAV_BYTES, "a WAV"))]
     try:
         with wave.open(str(path), "rb") as w:
             channels, width, rate, frames = w.getnchannels(), w.getsampwidth(), w.getframerate(), w.getnframes()

@@ -94,8 +94,8 @@ def read_bytes(path: str | Path, limit: int, what: str) -> bytes:
     if not stat.S_ISREG(info.st_mode):
         raise ContentError.single(name, "-", "is not a regular file (a device, pipe or socket)")
     if info.st_size > limit:
-        raise ContentError.single(name, "-", f"the file is {size_text(info.st_size)}; {what} may be at most "
-                                             f"{size_text(limit)}", hint="split it up or remove unused content")
+        raise ContentError.single(name, "-", too_big(info.st_size, limit, what),
+                                  hint="split it up or remove unused content")
     try:
         with open(path, "rb") as handle:
             raw = handle.read(limit + 1)
@@ -104,6 +104,14 @@ def read_bytes(path: str | Path, limit: int, what: str) -> bytes:
     if len(raw) > limit:
         raise ContentError.single(name, "-", f"the file grew past {size_text(limit)} while it was read")
     return raw
+
+
+def too_big(n: int, limit: int, what: str) -> str:
+    """`the file is 12.0 MB; a level may be at most 1.0 MB` (exact bytes where rounding would hide it)."""
+    size, most = size_text(n), size_text(limit)
+    if size == most:
+        size, most = f"{n} bytes", f"{limit} bytes"
+    return f"the file is {size}; {what} may be at most {most}"
 
 
 def size_text(n: int) -> str:

@@ -46,3 +46,27 @@ def reachable(walkable: Sequence[Sequence[bool]], start: Point) -> set[Point]:
         return set()
     field = walk_distances(walkable, start)
     return {(x, y) for y, row in enumerate(field) for x, d in enumerate(row) if d != UNREACHABLE}
+
+
+def regions(walkable: Sequence[Sequence[bool]]) -> list[list[int]]:
+    """A label per tile: tiles with the same label >= 0 are reachable from each other on foot; UNREACHABLE for
+    tiles that cannot be walked. One pass over the map (the same 4-neighbour walking as above)."""
+    height = len(walkable)
+    width = len(walkable[0]) if height else 0
+    label = [[UNREACHABLE] * width for _ in range(height)]
+    count = 0
+    for sy in range(height):
+        for sx in range(width):
+            if not walkable[sy][sx] or label[sy][sx] != UNREACHABLE:
+                continue
+            label[sy][sx] = count
+            queue = deque([(sx, sy)])
+            while queue:
+                x, y = queue.popleft()
+                for dx, dy in NEIGHBOURS:
+                    nx, ny = x + dx, y + dy
+                    if 0 <= nx < width and 0 <= ny < height and walkable[ny][nx] and label[ny][nx] == UNREACHABLE:
+                        label[ny][nx] = count
+                        queue.append((nx, ny))
+            count += 1
+    return label
