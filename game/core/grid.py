@@ -93,8 +93,16 @@ class CityMap:
         """Walking distance from every tile to `target` (UNREACHABLE where none), cached per target."""
         field = self._fields.get(target)
         if field is None:
-            field = self._fields[target] = walk_distances(self.walkable, target)
+            field = self._fields[target] = self.distances(target)
         return field
+
+    def distances(self, start: Point) -> list[list[int]]:
+        """Walking distance from `start` to every tile, by breadth-first search; not cached (for a searcher that
+        stands somewhere new every turn). The same as `distance_field(start)`: walking is symmetric."""
+        cached = self._fields.get(start)
+        if cached is not None:
+            return cached
+        return walk_distances(self.walkable, start)
 
     def distance(self, a: Point, b: Point) -> int:
         """Walking distance from a to b, or UNREACHABLE."""
