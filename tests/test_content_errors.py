@@ -135,7 +135,7 @@ def test_file_just_over_the_limit(tmp_path: Path) -> None:
     text = json.dumps(data)
     text = text.replace('"description": "x"', '"description": "' + "x" * (MAX_JSON_BYTES["level"] - len(text) + 2) + '"')
     assert len(text.encode()) == MAX_JSON_BYTES["level"] + 1
-    assert "the file is 1048577 bytes; a level may be at most 1048576 bytes" == problems_of(write(tmp_path, text))[0].message
+    assert problems_of(write(tmp_path, text))[0].message == "the file is 1048577 bytes; a level may be at most 1048576 bytes"
 
 
 def test_deep_nesting_is_placed(tmp_path: Path) -> None:

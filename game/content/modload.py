@@ -401,7 +401,7 @@ def load_mod(folder: Path, taken: Taken | None = None, loaded: Mapping[str, Load
         if step.taken.owner(kind, item) != mod.owner:
             step.warn(step.manifest_file, f"$.overrides[{i}]", f"overrides {ref}, but this mod does not define it")
     step.unused_files(scanned.files)
-    if manifest.catalog is not None:
+    if manifest.catalog is not None and not mod.problems:  # with a level broken, "unused" would be noise
         played = [m.level for m in mod.levels] + [c.level for camp in mod.campaigns for c in camp.chapters]
         mod.warnings += unused_additions(step.catalog_file(), mod.additions, played)
     return mod
