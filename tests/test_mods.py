@@ -254,3 +254,35 @@ def test_shipped_examples_copied_keep_working(tmp_path: Path) -> None:
     copy = tmp_path / "kolomna_nights"
     shutil.copytree(KOLOMNA, copy)
     assert load_mod(copy).ok
+
+
+# ---------------------------------------------------------------- MODDING.md
+
+
+def test_modding_reference_is_generated_from_the_models() -> None:
+    from game.content.docs import MODDING, with_reference
+
+    text = MODDING.read_text(encoding="utf-8")
+    assert text == with_reference(text), "run `python -m game.content.docs` to refresh MODDING.md"
+    for name in set(PUBLISHED) - {"catalog.schema.json"}:  # the game's own catalog is not a file mods write
+        assert f"`levels/{name}`" in text
+
+
+def test_modding_tutorial_mistakes_read_as_the_tutorial_says(tmp_path: Path) -> None:
+    """Step 2 of the tutorial: a short row and a negative demand give the messages MODDING.md quotes."""
+    from game.content.docs import MODDING
+    from game.content.levelfmt import dump_level
+
+    folder = tmp_path / "vyborg_side"
+    new_mod(tmp_path, "vyborg_side", "Vyborg Side")
+    level = folder / "levels" / "vyborg_side.json"
+    data = read(level)
+    data["sites"][3]["demand"]["jazz"] = -1
+    data["map"]["rows"][4] = data["map"]["rows"][4][:-1]
+    level.write_text(dump_level(data), encoding="utf-8")
+    out = validate(folder).stdout
+    guide = MODDING.read_text(encoding="utf-8")
+    for quoted in ("$.sites[3].demand.jazz: expected a number >= 0.0, got -1",
+                   "$.map.rows[4]: row 4 is 23 characters long; the other rows are 24: all rows must match",
+                   "hint: pad or trim this row", "summary: 3 file(s) OK, 2 error(s) in 1 file(s), 0 warning(s)"):
+        assert quoted in out and quoted in guide, quoted

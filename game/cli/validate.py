@@ -79,8 +79,8 @@ def _report_mod(mod: LoadedMod, report: Report) -> None:
     report.warnings += mod.warnings
     for level in [*mod.levels, *(c for camp in mod.campaigns for c in camp.chapters)]:
         report.level_warnings(str(level.path), level.level, level.catalog)
+    report.good += [str(p) for p in mod.checked]  # the ones with errors are left out when printing
     if mod.ok:
-        report.good += [str(p) for p in mod.checked]
         report.notes.append(f"mod '{mod.id}' {mod.manifest.version if mod.manifest else ''}: "
                             f"{len(mod.levels)} level(s), {len(mod.campaigns)} campaign(s), {len(mod.tracks)} "
                             f"track(s), {len(mod.codex)} Codex entr{'y' if len(mod.codex) == 1 else 'ies'}")
