@@ -169,8 +169,8 @@ class ModsScene(FilmScene):
                        "ui", theme.SIZE_SMALL, theme.GLOW))
         y += theme.px(28)
         desc = manifest.description if manifest else "mod.json cannot be read."
-        self.add(TextBlock(desc, (inner.left, y, inner.width, theme.px(66)), "serif", 16, theme.BONE))
-        y += theme.px(72)
+        self.add(TextBlock(desc, (inner.left, y, inner.width, theme.px(110)), "serif", 16, theme.BONE))
+        y += theme.px(116)
         if mod is not None and mod.manifest is not None:
             self.add(TextBlock("Adds " + contents(mod), (inner.left, y, inner.width, theme.px(48)), "ui",
                                theme.SIZE_SMALL, theme.BONE_DIM))
