@@ -158,6 +158,37 @@ def error_cases(tmp: Path) -> dict[str, Path]:
     with open(wav_mod / "music" / "big.wav", "wb") as f:
         f.truncate(limits.MAX_WAV_BYTES + 1)
     cases["mod: oversized WAV"] = wav_mod
+
+    def mod_case(name: str, ident: str, change: Callable[[Path], Any]) -> None:
+        folder = tmp / ident
+        skeleton(folder, ident, ident, 1)
+        change(folder)
+        cases[name] = folder
+
+    def slow_wav(folder: Path) -> None:
+        with wave.open(str(folder / "music" / "slow.wav"), "wb") as w:
+            w.setnchannels(1)
+            w.setsampwidth(2)
+            w.setframerate(8000)
+            w.writeframes(b"\0\0" * 16000)
+
+    def bad_chord(folder: Path) -> None:
+        score = folder / "music" / f"{folder.name}_theme.json"
+        score.write_text(score.read_text(encoding="utf-8").replace("A7", "H7", 1), encoding="utf-8")
+
+    def conflict(folder: Path) -> None:
+        catalog = folder / "catalog.json"
+        catalog.write_text(catalog.read_text(encoding="utf-8").replace(f"{folder.name}_cutter", "sapphire_stylus"),
+                           encoding="utf-8")
+
+    def crowded(folder: Path) -> None:
+        for i in range(limits.MAX_MOD_FILES + 1):
+            (folder / f"note_{i}.txt").write_text("x", encoding="utf-8")
+
+    mod_case("mod: WAV at 8000 Hz", "slow_wav", slow_wav)
+    mod_case("mod: a bad chord in a score", "bad_chord", bad_chord)
+    mod_case("mod: a part id the game has, no override", "conflict", conflict)
+    mod_case(f"mod: {limits.MAX_MOD_FILES + 1} files", "crowded", crowded)
     return cases
 
 
