@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from game.content.catalog import preset_profile
 from game.core.commands import (
     BuyMaster,
     CutRecords,
@@ -18,6 +17,7 @@ from game.core.encounter import Encounter
 from game.core.hashing import state_hash
 from game.core.lathe import PartInstance
 from game.core.market import price_at_demand, taste_factor
+from game.core.presets import preset_profile
 from game.core.resolve import resolve_turn
 from game.core.rng import Streams
 from game.core.setup import new_game
