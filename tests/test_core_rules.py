@@ -98,7 +98,7 @@ def test_cutting_makes_records_wears_parts_and_uses_films(game):
     cut.apply(world, state, Streams(1, {}), me)
     assert len(me.records) == 2 and me.films["chest"] == 0
     assert [r.id for r in me.records] == [1, 2] and state.next_record_id == 3
-    assert me.lathe["cutter"].condition == pytest.approx(1.0 - 2 * 0.05)
+    assert me.lathe["cutter"].condition == pytest.approx(1.0 - 2 * world.parts["sewing_needle"].wear_per_cut)
     assert me.records[0].profile.film_kind == "chest" and me.records[0].profile.generation == 1
 
 

@@ -32,7 +32,15 @@ WarningProvider = Callable[[str, Level, Catalog], list[Problem]]
 #: printed as warnings, never as errors. One line adds a provider here (e.g. the engine's start fairness).
 WARNING_PROVIDERS: list[WarningProvider] = [
     lambda file, level, catalog: level_warnings(file, level),
+    lambda file, level, catalog: [Problem(file, "$.sites", text) for text in _start_warnings(level, catalog)],
 ]
+
+
+def _start_warnings(level: Level, catalog: Catalog) -> list[str]:
+    """The engine's judgement of the starts (`game.core.fairness`), loaded only when a level is checked."""
+    from game.core.fairness import start_warnings
+
+    return start_warnings(level, catalog)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

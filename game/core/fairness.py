@@ -86,7 +86,10 @@ def _exposure(world: World, walks: set[Point]) -> int:
 
 
 def start_warnings(level: Level, catalog: Catalog) -> list[str]:
-    """Plain-words warnings about unfair starts (module docstring); empty when the starts are fair."""
+    """Plain-words warnings about unfair starts (module docstring); empty when the starts are fair. Only skirmish
+    levels are judged: a campaign chapter gives the player a chosen start on purpose."""
+    if level.kind != "skirmish":
+        return []
     world = World(level, catalog)
     measures = start_measures(world)
     if len(measures) < 2:
