@@ -14,7 +14,7 @@ import scipy.signal as sps
 
 from game.audio.chain import RATE, LatheChain, SideStream, record_seed, render_record
 from game.audio.measure import _Record, speed
-from game.content.catalog import preset_profile
+from game.core.presets import preset_profile
 from game.core.profile import CutProfile
 
 

@@ -12,9 +12,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from game.content.catalog import base_catalog, preset_profile
+from game.content.catalog import base_catalog
 from game.core.figures import master_bandwidth_hz, master_snr_db
 from game.core.lathe import PartInstance, cut_profile, preset_lathe
+from game.core.presets import preset_profile
 from game.core.profile import CutProfile, grade_label, master_quality, predicted_figures, quality_grade
 
 CAT = base_catalog()

@@ -12,9 +12,10 @@ import pytest
 from scipy.stats import spearmanr
 
 from game.audio.measure import measure_master, measure_record
-from game.content.catalog import base_catalog, preset_profile
+from game.content.catalog import base_catalog
 from game.core.figures import master_bandwidth_hz, master_snr_db
 from game.core.lathe import cut_profile, preset_lathe
+from game.core.presets import preset_profile
 from game.core.profile import CutProfile, predicted_figures, quality_grade, quality_of
 
 CAT = base_catalog()

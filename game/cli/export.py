@@ -36,7 +36,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def preset_figures(preset_id: str) -> dict[str, float]:
     """The stated figures of a preset's new parts on chest film: what its cut profile says."""
-    from game.content.catalog import preset_profile
+    from game.core.presets import preset_profile
 
     p = preset_profile(preset_id)
     return {"bandwidth_hz": p.bandwidth_hz, "speed_error": p.speed_error, "speed_drift": p.speed_drift,
@@ -60,8 +60,9 @@ def listing() -> dict[str, list[dict]]:
 
 def _profile(lathe: str, film: str, generation: int):  # noqa: ANN202
     """The preset's profile; a generation-g copy is cut on the same lathe from the (g-1)-th."""
-    from game.content.catalog import base_catalog, preset_profile
+    from game.content.catalog import base_catalog
     from game.core.lathe import cut_profile, preset_lathe
+    from game.core.presets import preset_profile
 
     profile = preset_profile(lathe, film)
     cat = base_catalog()

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pygame
 
-from game.ui import theme
-from game.ui.codex_text import CodexEntry, load_entries
+from game.ui.files import mods
+from game.ui.files.codex_text import CodexEntry, load_entries
+from game.ui.look import theme
+from game.ui.look.text import draw_paragraphs, render
 from game.ui.scenes.common import FilmScene
-from game.ui.text import draw_paragraphs, render
 from game.ui.widgets.listview import ListView
 from game.ui.widgets.panel import Card, Panel
 
@@ -22,7 +23,7 @@ class CodexScene(FilmScene):
 
     def __init__(self, entries: list[CodexEntry] | None = None) -> None:
         super().__init__()
-        self.entries = entries if entries is not None else load_entries()
+        self.entries = entries if entries is not None else mods.with_mod_notes(load_entries())
         self.index = 0
 
     @property

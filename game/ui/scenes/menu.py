@@ -7,10 +7,10 @@ from functools import partial
 
 import pygame
 
-from game.ui import paint, theme
-from game.ui.scene import Scene
+from game.ui.frame.scene import Scene
+from game.ui.look import paint, theme
+from game.ui.look.text import render
 from game.ui.scenes.common import FilmScene
-from game.ui.text import render
 from game.ui.widgets.button import Button
 from game.ui.widgets.panel import Panel
 
@@ -31,7 +31,6 @@ class MenuScene(FilmScene):
 
     def __init__(self) -> None:
         super().__init__()
-        self._record: pygame.Surface | None = None
 
     @staticmethod
     def default_routes() -> dict[str, tuple[str, Callable[[], Scene] | None]]:
@@ -57,13 +56,18 @@ class MenuScene(FilmScene):
 
             return SaveLoadScene("load")
 
+        def mods() -> Scene:
+            from game.ui.scenes.mods import ModsScene
+
+            return ModsScene()
+
         return {
             "Campaign": ("Leningrad 1946-1962, chapter by chapter, with the history between them.", None),
             "Skirmish": ("One city, one calendar, AI rivals: the richest free bootlegger wins.", skirmish),
             "Host LAN game": ("Open a game on this computer for friends on the same network.", None),
             "Join LAN game": ("Find a game hosted on your local network and join it.", None),
             "Load": ("Continue a saved game or the autosave.", load),
-            "Mods": ("Levels and music others have made: see what is installed.", None),
+            "Mods": ("Cities, campaigns and music others have made: turn them on or off.", mods),
             "Settings": ("Volume, window, UI size, keys and the audio output.", settings),
             "Codex": ("Short notes on the real bone-record bootleggers and their times.", codex),
         }
@@ -110,7 +114,7 @@ class MenuScene(FilmScene):
         super().paint_static(surface)
         w, h = surface.get_size()
         from game.core.profile import CutProfile
-        from game.ui.record_art import draw_record
+        from game.ui.art.record import draw_record
 
         size = min(round(h * 0.92), round(w * 0.52))
         profile = CutProfile(film_kind="chest", spindle_offset_mm=1.8, groove_noise=0.03, crackle_rate=2.0, scratch_click=0.15)

@@ -15,10 +15,11 @@ from typing import Any
 import pygame
 
 from game.core.commands import Action, LieLow, rubles
+from game.core.resolve import HEAT_DECAY, LIE_LOW_DECAY
 from game.core.view import PlayerView
-from game.ui import theme
+from game.ui.look import theme
+from game.ui.look.text import render
 from game.ui.scenes.common import FilmScene
-from game.ui.text import render
 from game.ui.widgets.button import Button
 from game.ui.widgets.label import Label
 
@@ -61,7 +62,7 @@ class SitePanel(FilmScene):
     name = "site_panel"
     hint = "Esc cancel  ·  Tab / ↑↓ move  ·  Enter choose  ·  the action happens this evening, when you arrive"
     glow_at = (0.78, 0.30)
-    offer_lie_low = True
+    offer_lie_low = False  # lying low is staying in: only the workshop panel offers it
 
     def __init__(self, session: Any, seat: int, site_id: str, on_action: OnAction) -> None:
         super().__init__()
@@ -74,7 +75,6 @@ class SitePanel(FilmScene):
         self.subtitle = f"{kind}. {self.site.description}".strip() if self.site.description else kind
         self.view: PlayerView = session.view(seat)
         self.action_buttons: list[ActionButton] = []
-        self.chosen: Any = None
 
     # ------------------------------------------------------------ engine
     def refresh_view(self) -> None:
@@ -98,7 +98,6 @@ class SitePanel(FilmScene):
             if self.app is not None:
                 self.app.notify(f"Not possible: {why}.", "warning", 3.0)
             return
-        self.chosen = action
         if self.app is not None and self.app.top is self:
             self.app.pop()
         self.on_action(action)
@@ -144,13 +143,13 @@ class SitePanel(FilmScene):
         bw = theme.px(170)
         y = h - bh - theme.px(10)
         x = w - m - bw
-        self.cancel_button = self.add(Button("Cancel", self.back, (x, y, bw, bh),
-                                             tooltip="Close this panel without choosing anything (Esc)."))
+        self.add(Button("Cancel", self.back, (x, y, bw, bh),
+                        tooltip="Close this panel without choosing anything (Esc)."))
         if self.offer_lie_low:
             x -= bw + theme.px(10)
             self.lie_low_button = self.action_button(
                 self.lie_low_text(), LieLow(), (x, y, bw, bh), style="film",
-                tooltip="Stay in tonight: no business, and your heat falls by 12 instead of 3.")
+                tooltip=f"Stay in tonight: no walk, and your heat falls by {LIE_LOW_DECAY} instead of {HEAT_DECAY}.")
 
     def build_body(self, area: pygame.Rect) -> None:
         """Fill `area` with the panel's content. Override."""

@@ -7,7 +7,7 @@ import pygame
 from game.core.commands import SellRecords, rubles
 from game.core.market import price_at_demand
 from game.core.preview import sale_preview
-from game.ui import theme
+from game.ui.look import theme
 from game.ui.scenes.panels.base import SitePanel
 from game.ui.scenes.panels.widgets import ChecklistView
 from game.ui.scenes.panels.words import demand_words, points
@@ -118,6 +118,9 @@ class MarketPanel(SitePanel):
 
     def _update_total(self) -> None:
         ids = self.selected_ids()
-        self.total = sale_preview(self.world, self.view, self.site_id, ids)
-        self.total_label.text = f"{len(ids)} records: {rubles(self.total)}" if ids else "nothing ticked"
+        preview = sale_preview(self.world, self.view, self.site_id, ids)
+        self.total = preview.total
+        outcome = preview.outcome
+        self.total_label.text = (f"{len(ids)} records: {rubles(self.total)}, reputation {outcome.reputation:+d}, "
+                                 f"heat {outcome.heat:+d}") if ids else "nothing ticked"
         self.set_action(self.sell_button, SellRecords(records=ids) if ids else None, "tick the records to sell")
