@@ -63,6 +63,18 @@ class RecordStream:
         self.out_pos += n
         return y * F32(self.gain) if self.gain != 1.0 else y
 
+    def music_at(self, seconds: float) -> float:
+        """Seconds into the music heard at `seconds` of this stream (for A/B at the same musical moment)."""
+        if self.side is None:
+            return seconds
+        return self.side.music_at_out(int(seconds * RATE)) / RATE
+
+    def at_music(self, music_s: float) -> float:
+        """Seconds into this stream where the music's `music_s` is heard."""
+        if self.side is None:
+            return music_s
+        return self.side.out_at_music(max(0.0, music_s) * RATE) / RATE if music_s >= 0 else 0.0
+
     def seek(self, seconds: float) -> None:
         target = max(0, min(int(seconds * RATE), self.length))
         if self.side is not None:

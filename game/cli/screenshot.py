@@ -38,6 +38,8 @@ def render(scene_name: str, out: Path, size: tuple[int, int] = (1280, 720), leve
     with tempfile.TemporaryDirectory() as tmp:  # defaults, and never touch the player's settings file
         app = App(size=size, fullscreen=False, settings_file=Path(tmp) / "settings.json", save_settings=False)
         app.push(factory(SceneOptions(level=level)))
+        if hasattr(app.top, "settle"):  # a scene with background work (the booth's measures) finishes it first
+            app.top.settle(30.0)
         app.run_frames(UPDATE_TICKS)
         out.parent.mkdir(parents=True, exist_ok=True)
         pygame.image.save(app.render(), str(out))

@@ -27,6 +27,7 @@ from game.ui.play.map_view import MapView
 from game.ui.play.plan import STANCES, Plan, describe_action
 from game.ui.play.playback import ENCOUNTER_KINDS, TurnPlayback
 from game.ui.scenes.dialog import Dialog
+from game.ui.sound import sfx
 from game.ui.widgets.button import Button
 from game.ui.widgets.progress import ProgressBar
 from game.ui.widgets.tooltip import draw_tooltip
@@ -107,6 +108,7 @@ class GameViewScene(Scene):
 
     # ------------------------------------------------------------ life cycle
     def on_enter(self) -> None:
+        sfx.theme(self.app, False)
         if self.show_intro and self.app is not None:
             from game.ui.scenes.briefing import BriefingScene
 
@@ -391,6 +393,7 @@ class GameViewScene(Scene):
 
     def _fire(self, events: list[TurnEvent]) -> None:
         for event in events:
+            sfx.on_event(self.app, event, self.plan.action if event.player == self.seat else None)
             if event.kind in ENCOUNTER_KINDS and self.app is not None:
                 stance = STANCE_WORDS.get(self.plan.stance, self.plan.stance)
                 who = "A Komsomol brigade" if "Komsomol" in event.text else "A militia patrol"

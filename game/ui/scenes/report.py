@@ -9,6 +9,7 @@ import pygame
 
 from game.ui.look import theme
 from game.ui.scenes.common import FilmScene
+from game.ui.sound import sfx
 from game.ui.widgets.button import Button
 from game.ui.widgets.newspaper import Article, NewspaperPage
 
@@ -23,6 +24,9 @@ class ReportScene(FilmScene):
                  masthead: str = "Evening Leningrad") -> None:
         super().__init__()
         self.date_line, self.articles, self.on_continue, self.masthead = date_line, tuple(articles), on_continue, masthead
+
+    def on_enter(self) -> None:
+        sfx.play(self.app, "newspaper")
 
     def proceed(self) -> None:
         if self.on_continue is not None:
