@@ -8,6 +8,7 @@ from collections.abc import Callable
 import pygame
 
 from game.content.models import Level
+from game.core.profile import grade_rules
 from game.core.view import VIEW_RADIUS
 from game.ui.look import theme
 from game.ui.scenes.common import FilmScene
@@ -38,8 +39,7 @@ def rules_text(level: Level | None) -> tuple[str, str]:
         "Prices. A buyer pays base price × the site's factor × demand × (0.4 + 1.35 × quality) × (0.8 + 0.4 × "
         "reputation/100). Each record sold lowers that genre's demand there by 8 %; demand recovers 10 % a turn.\n\n"
         "The lathe. Films from hospitals, masters from contacts: cut at your workshop, up to 10 records an evening. "
-        "Better motor, platter, cutter and amplifier give a cleaner cut: higher quality, higher prices. A copy of a "
-        "bone record carries both generations' damage."
+        + grade_rules()
     )
     return left, right
 
