@@ -32,8 +32,12 @@ class Sos:
     def reset(self) -> None:
         self.zi[:] = 0
 
-    def process(self, x: np.ndarray) -> np.ndarray:
-        y = np.array(x, F64, order="C").reshape(1, -1)  # always a copy: the caller's block stays as it was
+    def process(self, x: np.ndarray, inplace: bool = False) -> np.ndarray:
+        """Filter `x`; with `inplace` a contiguous float64 `x` (the caller's own temporary) is overwritten."""
+        if inplace and x.dtype == F64 and x.flags.c_contiguous:
+            y = x.reshape(1, -1)
+        else:
+            y = np.array(x, F64, order="C").reshape(1, -1)  # a copy: the caller's block stays as it was
         if _sosfilt_inplace is not None:
             _sosfilt_inplace(self.sos, y, self.zi)
             return y[0]
