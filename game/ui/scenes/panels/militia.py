@@ -35,9 +35,9 @@ class MilitiaPanel(SitePanel):
             header=("Rival", "Reputation", "Status", "Arrests"), on_select=self._select, empty_text="no rivals",
             tooltip="Your rivals, as the street knows them."))
         y = inner.top + list_h + theme.px(14)
-        cost = (f"What it costs: your reputation −{INFORM_REPUTATION_COST} (the street finds out who talks), "
-                f"your heat −5 (the militia owes you one). Their heat +{INFORM_HEAT}: patrols will look for them, "
-                "and a raid on their workshop comes closer.")
+        cost = (f"What it costs: your reputation −{INFORM_REPUTATION_COST} (the street finds out who talks); the militia "
+                f"owes you one. Their heat +{INFORM_HEAT}: patrols will look for them, and a raid on their workshop "
+                "comes closer.")
         self.add(TextBlock(cost, (inner.left, y, inner.width, theme.px(100)), "ui", theme.SIZE_BODY, theme.BONE))
         bh = theme.px(44)
         by = inner.bottom - bh
