@@ -17,7 +17,7 @@ from game.core.commands import (
 from game.core.encounter import Encounter
 from game.core.hashing import state_hash
 from game.core.lathe import PartInstance
-from game.core.market import record_price
+from game.core.market import price_at_demand, taste_factor
 from game.core.resolve import resolve_turn
 from game.core.rng import Streams
 from game.core.setup import new_game
@@ -129,11 +129,12 @@ def test_installing_a_better_part_swaps_it_with_the_old_one(game):
 
 def test_price_formula_and_demand_memory(game):
     world, state = game
-    # 18 rub base x 1.3 price factor x 1.6 demand x (0.4 + 1.35 x 0.5) x (0.8 + 0.4 x 0.5)
-    expected = round(18 * 100 * 1.3 * 1.6 * (0.4 + 1.35 * 0.5) * (0.8 + 0.4 * 50 / 100))
-    assert record_price(world, state, "dance_hall", "swing", 0.5, 50) == expected
-    good = record_price(world, state, "dance_hall", "swing", 0.7, 50)
-    bad = record_price(world, state, "dance_hall", "swing", 0.1, 50)
+    # dance hall: taste 0.45 by default, so the quality factor is (0.75 - 0.65 x 0.45) + (0.5 + 2 x 0.45) x q
+    demand = state.sites["dance_hall"].demand_for("swing")
+    expected = round(18 * 100 * 1.3 * demand * ((0.75 - 0.65 * 0.45) + (0.5 + 2.0 * 0.45) * 0.5) * (0.8 + 0.4 * 0.5))
+    assert price_at_demand(world, "dance_hall", "swing", demand, 0.5, 50) == expected
+    good = price_at_demand(world, "dance_hall", "swing", demand, 0.7, 50)
+    bad = price_at_demand(world, "dance_hall", "swing", demand, 0.1, 50)
     assert good > 2 * bad
     me = state.players[0]
     me.pos, me.money = (9, 6), 100 * KOPECKS
@@ -146,6 +147,16 @@ def test_price_formula_and_demand_memory(game):
     SellRecords(records=[1, 2, 3]).apply(world, state, Streams(1, {}), me)
     assert state.sites["dance_hall"].demand["swing"] == pytest.approx(before * 0.92**3)
     assert not me.records
+
+
+def test_price_follows_quality_over_the_whole_range_and_more_so_for_connoisseurs():
+    for taste in (0.2, 0.45, 0.75):
+        prices = [taste_factor(taste, q / 10) for q in range(11)]
+        assert all(b > a for a, b in zip(prices, prices[1:], strict=False))
+    junk, clean = 0.1, 0.85
+    street = taste_factor(0.2, clean) / taste_factor(0.2, junk)
+    connoisseur = taste_factor(0.75, clean) / taste_factor(0.75, junk)
+    assert street > 1.8 and connoisseur > 3.5 > street
 
 
 def test_encounter_formulas():
@@ -161,6 +172,7 @@ def test_encounter_formulas():
     komsomol = Encounter("komsomol", 90, 10, False, 1.0, 0, "surrender")
     assert komsomol.arrest_chance(True) == 0.0
     assert calm.sentence() == 3 and hot.sentence() == 3 + 0 + 4
+    assert Encounter("militia", 0, 9.6, False, 1.0, 0, "run").sentence() == 3 + 2
     poor = Encounter("militia", 0, 2, False, 1.0, 300, "surrender")
     assert poor.fine() == 300
 
@@ -222,15 +234,20 @@ def test_previews_match_what_the_orders_then_do(tiny_level, catalog):
     me = state.players[0]
     me.masters = [OwnedMaster("m_saints", "saints_go_marching", "Saints", "swing", 0.9)]
     me.films = {"chest": 3}
-    predicted = cut_preview(world, player_view(world, state, 0), "chest", master="m_saints")
+    predicted = cut_preview(world, player_view(world, state, 0), "chest", master="m_saints", count=3)
     CutRecords(films={"chest": 3}, master="m_saints").apply(world, state, Streams(1, {}), me)
     assert me.records[0].quality == pytest.approx(predicted.grade)
     assert me.records[0].profile == predicted.profile
+    assert [r.quality for r in me.records] == pytest.approx(list(predicted.grades))
+    assert predicted.grades[0] > predicted.grades[-1]  # the needle wears as it cuts
     me.pos = (15, 6)
     view = player_view(world, state, 0)
-    expected = sale_preview(world, view, "dance_hall", [r.id for r in me.records])
-    money = me.money
-    SellRecords(records=[r.id for r in me.records]).apply(world, state, Streams(1, {}), me)
-    assert me.money - money == expected > 0
+    listed = [r.id for r in reversed(me.records)]  # not inventory order: the sale follows the list
+    expected = sale_preview(world, view, "dance_hall", listed)
+    money, reputation, heat = me.money, me.reputation, me.heat
+    SellRecords(records=listed).apply(world, state, Streams(1, {}), me)
+    assert me.money - money == expected.total > 0
+    assert me.reputation - reputation == expected.outcome.reputation
+    assert me.heat - heat == expected.outcome.heat > 0
     now, later = plan_path(world, player_view(world, state, 0), (0, 11))
     assert len(now) == 8 and now[-1] != (0, 11) and later[-1] == (0, 11)

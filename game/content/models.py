@@ -53,7 +53,8 @@ class FilmKind(Strict):
 
 
 class MotorStats(Strict):
-    speed_error: float = Field(ge=-0.2, le=0.2)
+    speed_error: float = Field(ge=-0.2, le=0.2, description="mean speed error while cutting; +0.02 turns 2 % fast, so the record plays 2 % slow")
+    speed_drift: float = Field(0.0, ge=-0.2, le=0.2, description="speed at the start minus speed at the end of a side (a spring motor slows as it unwinds)")
     wow: float = Field(ge=0.0, le=0.1)
     flutter: float = Field(ge=0.0, le=0.1)
 
@@ -132,6 +133,12 @@ class Site(Strict):
     # market / buyer / dance_hall
     demand: dict[Id, float] = Field(default_factory=dict, description="buyers: genre -> demand (1.0 = normal)")
     price_factor: float = Field(1.0, ge=0.1, le=10.0, description="buyers: multiplier on every price here")
+    taste: float | None = Field(None, ge=0.0, le=1.0, description="buyers: how much quality matters to the price, "
+                                "0 (anything that plays) to 1 (connoisseurs); default by kind: market 0.2, "
+                                "dance hall 0.45, buyer 0.75")
+    min_quality: float = Field(0.0, ge=0.0, le=1.0, description="buyers: records below this quality are refused")
+    risk: float | None = Field(None, ge=0.0, le=5.0, description="buyers: how exposed selling here is (multiplies "
+                               "the heat of a sale); default by kind: market 0.8, dance hall 1.5, buyer 1.0")
     # contact
     masters: list[Id] = Field(default_factory=list, description="contact: master ids on offer")
     parts: list[Id] = Field(default_factory=list, description="contact: part ids on offer")
@@ -189,7 +196,10 @@ class Victory(Strict):
 
 class Rules(Strict):
     move_allowance: int = Field(8, ge=1, le=40, description="tiles a bootlegger may walk per turn")
-    raid_heat: int = Field(70, ge=1, le=100, description="heat at which the militia may raid a workshop")
+    raid_heat: int = Field(50, ge=1, le=100, description="heat from which the militia may raid a workshop")
+    workshops: Literal["shuffled", "in_order"] = Field(
+        "shuffled", description="how seats get workshops: a seeded shuffle (rivals cannot tell who lives where), "
+        "or in the listed order (seat 0 gets the first workshop; campaigns)")
 
 
 class Level(Strict):

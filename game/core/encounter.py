@@ -1,6 +1,7 @@
 """Encounters: what happens when a patrol sees a bootlegger carrying records or masters.
 
-Inputs: the patrol kind, the player's heat H (0-100), the contraband load L (records carried), whether the
+Inputs: the patrol kind, the player's heat H (0-100), the contraband load L (the records carried, each counted by
+its genre's risk: émigré songs 2.0, rock'n'roll 1.6, jazz 1.2, tango 0.8, romance 0.7), whether the
 player stands in cover (a courtyard), the patrol pressure P (1.0 normal; crackdowns raise it), the money M and
 the player's standing order for being stopped ("bribe", "run" or "surrender"). Rolls use the "encounter" stream.
 
@@ -33,7 +34,12 @@ def _clamp(x: float, low: float, high: float) -> float:
     return min(high, max(low, x))
 
 
-def notice_chance(heat: int, load: int, pressure: float) -> float:
+def contraband_load(records: list, genres: dict) -> float:
+    """L: the records carried, each weighted by its genre's risk (1.0 for a genre the catalog does not know)."""
+    return round(sum(genres[r.genre].risk if r.genre in genres else 1.0 for r in records), 6)
+
+
+def notice_chance(heat: int, load: float, pressure: float) -> float:
     """Chance that a patrol seeing a bootlegger carrying `load` records stops them (module docstring)."""
     return _clamp((0.08 + heat / 120 + 0.02 * load) * pressure, 0.03, 0.9)
 
@@ -42,7 +48,7 @@ def notice_chance(heat: int, load: int, pressure: float) -> float:
 class Encounter:
     patrol_kind: str
     heat: int
-    load: int
+    load: float
     in_cover: bool
     pressure: float
     money: int  # kopecks
@@ -71,10 +77,10 @@ class Encounter:
 
     def fine(self) -> int:
         """Kopecks fined on confiscation, capped at what the player has."""
-        return min(self.money, (5 + self.load) * 100)
+        return min(self.money, round(5 + self.load) * 100)
 
     def sentence(self) -> int:
-        return 3 + self.load // 4 + self.heat // 20
+        return 3 + int(self.load) // 4 + self.heat // 20
 
     def resolve(self, streams: Streams) -> Outcome:
         """Roll the outcome; the caller applies it (see module docstring)."""

@@ -96,20 +96,28 @@ class CityMap:
         """Walking distance from every tile to `target` (UNREACHABLE where none), cached per target."""
         field = self._fields.get(target)
         if field is None:
-            field = [[UNREACHABLE] * self.width for _ in range(self.height)]
-            field[target[1]][target[0]] = 0
-            queue = deque([target])
-            walkable = self.walkable
-            w, h = self.width, self.height
-            while queue:
-                x, y = queue.popleft()
-                d = field[y][x] + 1
-                for dx, dy in NEIGHBOURS:
-                    nx, ny = x + dx, y + dy
-                    if 0 <= nx < w and 0 <= ny < h and walkable[ny][nx] and field[ny][nx] == UNREACHABLE:
-                        field[ny][nx] = d
-                        queue.append((nx, ny))
-            self._fields[target] = field
+            field = self._fields[target] = self.distances(target)
+        return field
+
+    def distances(self, start: Point) -> list[list[int]]:
+        """Walking distance from `start` to every tile, by breadth-first search; not cached (for a searcher that
+        stands somewhere new every turn). The same as `distance_field(start)`: walking is symmetric."""
+        cached = self._fields.get(start)
+        if cached is not None:
+            return cached
+        field = [[UNREACHABLE] * self.width for _ in range(self.height)]
+        field[start[1]][start[0]] = 0
+        queue = deque([start])
+        walkable = self.walkable
+        w, h = self.width, self.height
+        while queue:
+            x, y = queue.popleft()
+            d = field[y][x] + 1
+            for dx, dy in NEIGHBOURS:
+                nx, ny = x + dx, y + dy
+                if 0 <= nx < w and 0 <= ny < h and walkable[ny][nx] and field[ny][nx] == UNREACHABLE:
+                    field[ny][nx] = d
+                    queue.append((nx, ny))
         return field
 
     def distance(self, a: Point, b: Point) -> int:

@@ -9,8 +9,8 @@ from game.core.grid import Point
 
 @dataclass(frozen=True)
 class TurnEvent:
-    """kind: refused, action, sighting, watched, slipped, bribed, confiscated, arrested, raid, released, news,
-    informer_spotted. `player` is who it concerns (None: public news); `step` is the movement step (-1: after
+    """kind: refused, action, watched, slipped, bribed, confiscated, arrested, raid, released, news,
+    informer_spotted, evidence, offer, trade, note. `player` is who it concerns (None: public news); `step` is the movement step (-1: after
     movement)."""
 
     kind: str
@@ -28,3 +28,4 @@ class TurnReport:
     events: list[TurnEvent] = field(default_factory=list)
     steps: list[dict[str, Point]] = field(default_factory=list)  # unit id ("p0", patrol id) -> tile, per step
     state_hash: str = ""
+    units: dict[str, tuple[str, int]] = field(default_factory=dict)  # unit id -> (kind, sight radius), per seat

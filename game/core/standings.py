@@ -1,11 +1,17 @@
-"""Who is winning. "richest": free players by money (those in custody rank after them); "last_free": players never
-arrested first, then fewest arrests, then money; "coop": everyone shares the total."""
+"""Who is winning.
+
+- "richest": a player who met the level's goal first (see `victory`) ranks first; then free players by money
+  (those in custody rank after them); equal money is an equal rank.
+- "last_free": fewest arrests first, then money.
+- "coop": one studio against the state: everyone shares the rank and the total; the studio wins if the total
+  reaches the level's `target_money` (or, without a target, if nobody is in custody at the end).
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from game.core.state import GameState
+from game.core.state import KOPECKS, GameState, PlayerState
 from game.core.world import World
 
 
@@ -19,13 +25,30 @@ class Standing:
     arrests: int
 
 
+def _key(mode: str, winner: int | None, p: PlayerState) -> tuple:
+    if mode == "last_free":
+        return (p.arrests, -p.money)
+    return (p.index != winner, not p.free, -p.money)
+
+
 def standings(world: World, state: GameState) -> list[Standing]:
     mode = world.level.victory.mode
-    players = list(state.players)
-    if mode == "last_free":
-        players.sort(key=lambda p: (p.arrests, -p.money, p.index))
-    elif mode == "coop":
-        players.sort(key=lambda p: p.index)
-    else:
-        players.sort(key=lambda p: (not p.free, -p.money, p.index))
-    return [Standing(i + 1, p.index, p.name, p.money, p.free, p.arrests) for i, p in enumerate(players)]
+    players = sorted(state.players, key=lambda p: (_key(mode, state.winner, p), p.index))
+    result: list[Standing] = []
+    for i, p in enumerate(players):
+        if mode == "coop":
+            rank = 1
+        elif i and _key(mode, state.winner, p) == _key(mode, state.winner, players[i - 1]):
+            rank = result[-1].rank
+        else:
+            rank = i + 1
+        result.append(Standing(rank, p.index, p.name, p.money, p.free, p.arrests))
+    return result
+
+
+def coop_won(world: World, state: GameState) -> bool:
+    """Whether the studio (all players together) has won a co-op level."""
+    target = world.level.victory.target_money
+    if target is not None:
+        return sum(p.money for p in state.players) >= target * KOPECKS
+    return state.over and all(p.free for p in state.players)

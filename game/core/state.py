@@ -43,6 +43,34 @@ class OwnedMaster:
     source_quality: float
 
 
+@dataclass(frozen=True)
+class Evidence:
+    """What a player has seen with their own eyes that the militia would act on: `kind` "carrying" (the rival
+    in the street with records, on `turn`) or "workshop" (the rival's workshop, known for good)."""
+
+    target: int
+    kind: str
+    turn: int
+
+
+@dataclass
+class PlayerStats:
+    """Counters for the end-of-game table, objectives and the balance benchmark."""
+
+    records_cut: int = 0
+    records_sold: int = 0
+    records_lost: int = 0  # confiscated by patrols or found in a raid
+    records_worn: int = 0  # played to death as the source of copies
+    earned: int = 0  # kopecks from sales and trades
+    informs: int = 0
+    denounced: int = 0  # times this player was named to the militia
+    raids: int = 0
+    upgrades: int = 0  # parts installed
+    trades: int = 0
+    errands: int = 0
+    cut_qualities: list[int] = field(default_factory=list)  # grade of each record cut, in thousandths
+
+
 @dataclass
 class PlayerState:
     index: int
@@ -60,7 +88,12 @@ class PlayerState:
     sentence: int = 0  # turns left in custody; 0 = free
     arrests: int = 0
     known_informers: list[str] = field(default_factory=list)
+    known_workshops: list[str] = field(default_factory=list)  # rival workshops this player has seen
+    evidence: list[Evidence] = field(default_factory=list)
+    inform_cooldown: dict[int, int] = field(default_factory=dict)  # target -> first turn they may be named again
+    grudges: list[int] = field(default_factory=list)  # rivals known to have informed on this player
     lying_low: bool = False
+    stats: PlayerStats = field(default_factory=PlayerStats)
 
     @property
     def free(self) -> bool:
@@ -70,6 +103,16 @@ class PlayerState:
     def contraband(self) -> int:
         """How much forbidden music is carried in the street: the records (masters stay hidden at home)."""
         return len(self.records)
+
+
+def add_heat(player: PlayerState, amount: float) -> None:
+    """Heat changes by `amount` (rounded), kept within 0-100."""
+    player.heat = max(0, min(100, player.heat + round(amount)))
+
+
+def add_reputation(player: PlayerState, amount: int) -> None:
+    """Reputation changes by `amount`, kept within 0-100."""
+    player.reputation = max(0, min(100, player.reputation + amount))
 
 
 @dataclass
@@ -85,12 +128,65 @@ class PatrolState:
 
 @dataclass
 class SiteState:
-    """What changes at a site: a hospital's film stock, a buyer's demand per genre."""
+    """What changes at a site: a hospital's film stock, a buyer's demand per genre.
+
+    A buyer's demand for a genre is base x shock x saturation: `base_demand` is moved by calendar events,
+    `shock` by the street's gluts and shortages (both public: the city talks about them), and `saturation` by
+    the records sold there (private: only someone watching the site knows it). See `game.core.market`."""
 
     id: str
     films: dict[str, int] = field(default_factory=dict)
-    demand: dict[str, float] = field(default_factory=dict)
-    base_demand: dict[str, float] = field(default_factory=dict)  # what demand recovers toward
+    base_demand: dict[str, float] = field(default_factory=dict)
+    shock: dict[str, float] = field(default_factory=dict)
+    saturation: dict[str, float] = field(default_factory=dict)
+
+    def demand_for(self, genre: str) -> float:
+        """Today's demand for `genre` (0.0 where nobody buys it)."""
+        if genre not in self.base_demand:
+            return 0.0
+        return round(self.base_demand[genre] * self.shock[genre] * self.saturation[genre], 6)
+
+    def public_demand_for(self, genre: str) -> float:
+        """What the street says the demand is: base x shock, without the sales nobody else saw."""
+        if genre not in self.base_demand:
+            return 0.0
+        return round(self.base_demand[genre] * self.shock[genre], 6)
+
+    @property
+    def demand(self) -> dict[str, float]:
+        return {g: self.demand_for(g) for g in self.base_demand}
+
+
+@dataclass
+class TradeOffer:
+    """An offer from one bootlegger to another, made in the seller's orders and answered in the buyer's orders
+    the next evening. `records` are the offered records as they were when offered (so the buyer can judge them),
+    `master` a master id (the buyer gets a dub: see `trade`), `spare` one of the seller's spare parts; `price`
+    kopecks the buyer pays."""
+
+    id: int
+    seller: int
+    buyer: int
+    turn: int  # the turn it was made; it can be accepted on the next turn only
+    records: list[Record] = field(default_factory=list)
+    master: str | None = None
+    spare: PartInstance | None = None
+    price: int = 0
+
+
+@dataclass
+class Errand:
+    """A buyer's public request: `count` records of `genre` of at least `min_quality`, delivered in one sale
+    at `site` before turn `expires`; the first to deliver gets `bonus` kopecks and `reputation` on top."""
+
+    id: int
+    site: str
+    genre: str
+    count: int
+    min_quality: float
+    bonus: int
+    reputation: int
+    expires: int
 
 
 @dataclass
@@ -104,7 +200,13 @@ class GameState:
     rng: dict[str, int]
     patrol_pressure: float = 1.0
     masters_on_offer: list[str] = field(default_factory=list)  # master ids released by events
+    offers: list[TradeOffer] = field(default_factory=list)
+    errands: list[Errand] = field(default_factory=list)
     next_record_id: int = 1
+    next_offer_id: int = 1
+    next_errand_id: int = 1
     price_history: dict[str, list[int]] = field(default_factory=dict)  # "site:genre" -> kopecks per turn
     news: list[str] = field(default_factory=list)  # this turn's city headlines
+    notes: list[tuple[int, str]] = field(default_factory=list)  # (player, line) for reports, drained every turn
     over: bool = False
+    winner: int | None = None  # set when a player reaches the level's target before the end date

@@ -3,7 +3,7 @@ so it is not part of the state hash (the level's content is hashed once into the
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import InitVar, dataclass, field
 
 from game.content.models import Catalog, FilmKind, Genre, Level, Master, Part, Patrol, Site
 from game.core.grid import CityMap, Point
@@ -15,6 +15,7 @@ BUYER_KINDS = frozenset({"market", "buyer", "dance_hall"})
 class World:
     level: Level
     catalog: Catalog
+    shared_city: InitVar[CityMap | None] = None
     city: CityMap = field(init=False)
     sites: dict[str, Site] = field(init=False)
     genres: dict[str, Genre] = field(init=False)
@@ -26,9 +27,9 @@ class World:
     routes: dict[str, list[Point]] = field(init=False)
     sites_by_tile: dict[Point, Site] = field(init=False)
 
-    def __post_init__(self) -> None:
+    def __post_init__(self, shared_city: CityMap | None) -> None:
         level, catalog = self.level, self.catalog
-        self.city = CityMap(level.map)
+        self.city = shared_city if shared_city is not None else CityMap(level.map)
         self.sites = {s.id: s for s in level.sites}
         self.genres = {g.id: g for g in [*catalog.genres, *level.genres]}
         self.films = {f.id: f for f in catalog.films}
@@ -56,3 +57,15 @@ class World:
 
     def buyers(self) -> list[Site]:
         return [s for s in self.level.sites if s.kind in BUYER_KINDS]
+
+    def public(self, own_workshop: str) -> World:
+        """The world as one player may know it: the map and the public sites, their own workshop, the masters,
+        parts and rules, and nothing hidden (no patrols or informer posts, no other workshops, no calendar of
+        events to come). Shares this world's map and its distance-field cache."""
+        return World(public_level(self.level, own_workshop), self.catalog, self.city)
+
+
+def public_level(level: Level, own_workshop: str) -> Level:
+    """`level` with what no player may know removed (see `World.public`)."""
+    sites = [s for s in level.sites if s.kind != "workshop" or s.id == own_workshop]
+    return level.model_copy(update={"sites": sites, "patrols": [], "events": []})

@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from game.core.commands import Orders
 
 FORMAT = "bone-music-game"
-VERSION = 1
+VERSION = 2
 
 
 class TurnLog(BaseModel):
@@ -32,7 +32,7 @@ class GameFile(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     format: Literal["bone-music-game"] = FORMAT
-    version: Literal[1] = VERSION
+    version: Literal[2] = VERSION
     level: dict[str, Any]
     catalog: dict[str, Any]
     level_path: str = ""
@@ -40,6 +40,8 @@ class GameFile(BaseModel):
     players: int = Field(ge=1, le=16)
     names: list[str]
     humans: list[int] = Field(default_factory=list)
+    difficulty: list[Literal["easy", "normal", "hard"]] = Field(default_factory=list,
+                                                                 description="AI difficulty per seat")
     turns: list[TurnLog] = Field(default_factory=list)
 
 

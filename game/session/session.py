@@ -22,20 +22,41 @@ from game.core.resolve import resolve_turn
 from game.core.setup import DEFAULT_NAMES, new_game
 from game.core.standings import Standing, standings
 from game.core.view import PlayerView, player_view, report_for
+from game.core.world import World
 from game.session.replay import GameFile, GameFileError, TurnLog, read_game_file, write_game_file
 
 
 class LocalSession:
+    """`world` is what the UI may draw: the public world of the first human seat (no patrol routes, informer
+    posts or rival workshops); the engine's own full world is `engine_world`, for the engine and tests only."""
+
     def __init__(self, level: Level, catalog: Catalog, players: int, seed: int, humans: tuple[int, ...] = (),
-                 names: list[str] | None = None, level_path: str = "") -> None:
+                 names: list[str] | None = None, level_path: str = "",
+                 difficulty: str | dict[int, str] = "normal") -> None:
         names = list(names or DEFAULT_NAMES[:players])
-        self.world, self.state = new_game(level, catalog, players, seed, names)
+        self.engine_world, self.state = new_game(level, catalog, players, seed, names)
         self.humans = tuple(sorted(humans))
+        if isinstance(difficulty, str):
+            difficulty = dict.fromkeys(range(players), difficulty)
+        self.difficulty = {i: difficulty.get(i, "normal") for i in range(players)}
         self.pending: dict[int, Orders] = {}
+        self._public: dict[int, World] = {}
+        self._views: dict[int, PlayerView] = {}
         self.file = GameFile(level=level.model_dump(mode="json"), catalog=catalog.model_dump(mode="json"),
                              level_path=level_path, seed=seed, players=players,
-                             names=[p.name for p in self.state.players], humans=list(self.humans))
+                             names=[p.name for p in self.state.players], humans=list(self.humans),
+                             difficulty=[self.difficulty[i] for i in range(players)])
         self.last_report: TurnReport | None = None
+
+    @property
+    def world(self) -> World:
+        return self.world_for(self.humans[0] if self.humans else 0)
+
+    def world_for(self, seat: int) -> World:
+        """The public world of a seat: what that player (person or AI) may know of the level."""
+        if seat not in self._public:
+            self._public[seat] = self.engine_world.public(self.state.players[seat].workshop)
+        return self._public[seat]
 
     # ------------------------------------------------------------ playing
 
@@ -45,7 +66,7 @@ class LocalSession:
 
     def submit(self, index: int, orders: Orders) -> str | None:
         """Check and queue a seat's orders for this turn; returns the refusal reason (state untouched) or None."""
-        reason = orders.check(self.world, self.state, self.state.players[index])
+        reason = orders.check(self.engine_world, self.state, self.state.players[index])
         if reason is None:
             self.pending[index] = orders
         return reason
@@ -59,24 +80,40 @@ class LocalSession:
             elif player.index in self.humans:
                 orders[player.index] = Orders()
             else:
-                orders[player.index] = ai.decide(self.world, self.state, player.index)
+                orders[player.index] = self.ai_orders(player.index)
         self.pending = {}
-        report = resolve_turn(self.world, self.state, orders)
+        self._views = {}
+        report = resolve_turn(self.engine_world, self.state, orders)
         self.file.turns.append(TurnLog(orders=orders, hash=report.state_hash))
         self.last_report = report
         return report
 
+    def ai_orders(self, index: int) -> Orders:
+        """What the AI plays in seat `index`, from that seat's public world and view only. Orders the engine
+        would refuse are cut back (no stop, then no action, then standing still) rather than lost whole."""
+        orders = ai.decide(self.world_for(index), self.view(index), self.difficulty[index])
+        player = self.state.players[index]
+        for fallback in (orders, orders.model_copy(update={"stop": None}),
+                         orders.model_copy(update={"stop": None, "action": None}),
+                         Orders(accept=orders.accept), Orders()):
+            if fallback.check(self.engine_world, self.state, player) is None:
+                return fallback
+        return Orders()
+
     def view(self, index: int) -> PlayerView:
-        return player_view(self.world, self.state, index)
+        """Seat `index`'s view of the game now (computed once a turn; do not change it)."""
+        if index not in self._views:
+            self._views[index] = player_view(self.engine_world, self.state, index)
+        return self._views[index]
 
     def report(self, index: int) -> TurnReport | None:
         """The last turn's report as seat `index` may see it."""
         if self.last_report is None:
             return None
-        return report_for(self.world, self.state, self.last_report, index)
+        return report_for(self.engine_world, self.state, self.last_report, index)
 
     def standings(self) -> list[Standing]:
-        return standings(self.world, self.state)
+        return standings(self.engine_world, self.state)
 
     @property
     def state_hash(self) -> str:
@@ -105,7 +142,9 @@ class LocalSession:
             first = problems[0]
             raise GameFileError(f"{path}: the level stored in the file is not valid: {first.where}: {first.message}")
         try:
-            session = cls(level, catalog, game.players, game.seed, tuple(game.humans), game.names, game.level_path)
+            difficulty = {i: d for i, d in enumerate(game.difficulty)}
+            session = cls(level, catalog, game.players, game.seed, tuple(game.humans), game.names, game.level_path,
+                          difficulty)
         except ValueError as exc:
             raise GameFileError(f"{path}: {exc}") from None
         for number, logged in enumerate(game.turns[:turns]):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from game.core import informing
 from game.core.commands import BuyMaster, BuyPart, CutRecords, InstallPart, Scavenge
 from game.core.rng import Streams
 from game.core.state import KOPECKS
@@ -46,7 +47,7 @@ def equipped_session(level_path: Path | None = None, seed: int = 7, turns: int =
 
 def equip_player(session, seat: int) -> None:  # noqa: ANN001
     """Give `seat` masters, films, a spare part and a few cut records by applying real commands."""
-    world, state = session.world, session.state
+    world, state = session.engine_world, session.state
     player = state.players[seat]
     streams = Streams(state.seed, state.rng)
     player.money += 400 * KOPECKS  # a good season's takings, so the purchases below are plausible
@@ -81,6 +82,10 @@ def equip_player(session, seat: int) -> None:  # noqa: ANN001
         cut = CutRecords(films={kind: min(2, player.films[kind])}, master=owned.master_id)
         if cut.check(world, state, player, at) is None:
             cut.apply(world, state, streams, player)
+    rival = next((p for p in state.players if p.index != seat), None)
+    if rival is not None:  # as if seat 0 had walked past a rival's workshop
+        informing.record_sighting(state, player, rival.index, "workshop")
+        player.known_workshops.append(rival.workshop)
     if player.records:
         src = player.records[0]
         kind = max(sorted(player.films), key=lambda k: player.films[k], default=None)

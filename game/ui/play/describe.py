@@ -53,9 +53,10 @@ def describe_action(world: World, view: PlayerView, action: Any, site_id: str | 
             return f"Sell spare {world.parts[me.spares[action.spare].part_id].name}"
         return "Sell a spare part"
     if isinstance(action, SellRecords):
-        text = f"Sell {_plural(len(action.records), 'record')}"
+        ids = [r.id for r in me.records] if action.records == "all" else list(action.records)
+        text = f"Sell {_plural(len(ids), 'record')}"
         if site_id is not None:
-            text += f" (about {rubles(sale_preview(world, view, site_id, list(action.records)))})"
+            text += f" (about {rubles(sale_preview(world, view, site_id, ids).total)})"
         return text
     if isinstance(action, CutRecords):
         title = next((m.title for m in me.masters if m.master_id == action.master), None)

@@ -14,17 +14,16 @@ the map's cached fogged layer, and small sprites."""
 
 from __future__ import annotations
 
-import copy
 import dataclasses
 from collections import OrderedDict
 from typing import Any
 
 import pygame
 
-from game.core.commands import Orders, SellRecords
+from game.core.commands import Orders
 from game.core.encounter import Encounter
 from game.core.grid import Point
-from game.core.preview import actions_at
+from game.core.preview import actions_at, sight_radius, sight_tiles
 from game.core.report import TurnEvent
 from game.core.resolve import HEAT_DECAY, LIE_LOW_DECAY
 from game.core.view import PlayerView, UnitSighting
@@ -35,7 +34,6 @@ from game.ui.look.text import render, with_full_text
 from game.ui.play import goals as first_steps
 from game.ui.play.action_menu import ActionMenu, MenuItem
 from game.ui.play.describe import describe_action
-from game.ui.play.dry_run import sale_reputation
 from game.ui.play.hud import Hotspot, heat_danger, line_step, paint_lines, paint_section_title, paint_top_bar
 from game.ui.play.ledger import LedgerLine, evening_ledger
 from game.ui.play.map_view import MapView
@@ -131,9 +129,9 @@ class GameViewScene(Scene):
         self.steps.infer(self.view)
         self.show_intro = show_intro
         self.hover_tile: Point | None = None
-        self._sale_reputation: dict[int, int] = {}
         self._seen: dict[str, UnitSighting] = {u.id: u for u in self.view.units}  # what you know of each unit
-        self._sight: OrderedDict[tuple[Point, float], frozenset[Point]] = OrderedDict()
+        self._report_units: dict[str, tuple[str, int]] = {}
+        self._sight: OrderedDict[tuple[Point, int, float], frozenset[Point]] = OrderedDict()
         self._drag: tuple[int, int] | None = None
         self._press_on_map = False
         self._chrome: pygame.Surface | None = None
@@ -557,11 +555,7 @@ class GameViewScene(Scene):
             self.app.notify(f"Orders refused ({reason}); you stay put tonight.", "warning")
             self.session.submit(self.seat, Orders(stance=self.plan.stance))  # type: ignore[arg-type]
             orders = Orders(stance=self.plan.stance)  # type: ignore[arg-type]
-        self._sale_reputation = {}
-        site = self.world.site_at(self.plan.target) if self.plan.target is not None else None
-        if isinstance(orders.action, SellRecords) and site is not None:
-            self._sale_reputation = sale_reputation(self.world, self.view, site.id, list(orders.action.records))
-        self.before_view = copy.deepcopy(self.view)  # a local view shares the live state: keep the evening's start
+        self.before_view = self.view  # a view is a snapshot: it keeps the evening's start
         start: dict[str, Point] = {u.id: u.pos for u in self.view.units}
         if me.free:
             start[f"p{self.seat}"] = me.pos
@@ -573,6 +567,7 @@ class GameViewScene(Scene):
         self.turn_events = list(report.events)
         self._seen.update({u.id: u for u in self.after_view.units})
         self.playback = TurnPlayback(report, start)
+        self._report_units = dict(report.units)  # kind and sight of every unit the evening showed you
         self.end_button.enabled = False
         self.history.clear()
         if self.app.settings.skip_still_evenings and self.playback.still:
@@ -593,9 +588,18 @@ class GameViewScene(Scene):
         """What you know a unit to be ('patrol' when you never made it out)."""
         if unit_id is None:
             return "patrol"
+        if unit_id in self._report_units:
+            return self._report_units[unit_id][0]
         if unit_id in self._seen:
             return self._seen[unit_id].kind
         return "bootlegger" if unit_id.startswith("p") and unit_id[1:].isdigit() else "patrol"
+
+    def _sight_of(self, unit_id: str) -> int:
+        """A unit's own sight radius as the evening's report (or an earlier sighting) told you; 0 if unknown."""
+        if unit_id in self._report_units:
+            return self._report_units[unit_id][1]
+        known = self._seen.get(unit_id)
+        return known.sight if known is not None else 0
 
     def _fire(self, events: list[TurnEvent]) -> None:
         for event in events:
@@ -615,7 +619,7 @@ class GameViewScene(Scene):
         self.view = self.after_view or self.session.view(self.seat)
         me = self.view.player
         report = self.session.report(self.seat)
-        self.ledger = evening_ledger(self.world, before, self.view, self.turn_events, self.seat, self._sale_reputation)
+        self.ledger = evening_ledger(self.world, before, self.view, self.turn_events, self.seat)
         self.steps.note(self.turn_events, self.seat)
         if self.plan.target is not None and (me.pos == self.plan.target or not me.free):
             self.plan.clear()
@@ -859,12 +863,13 @@ class GameViewScene(Scene):
             out[action] = bool(code is not None and 0 <= code < len(keys) and keys[code])
         return out
 
-    def sight_tiles(self, pos: Point, radius: float) -> frozenset[Point]:
-        """The tiles a watcher at `pos` with sight `radius` sees: the engine's own line-of-sight check."""
-        key = (pos, radius)
+    def sight_tiles(self, pos: Point, sight: int) -> frozenset[Point]:
+        """The tiles a patrol of base `sight` at `pos` sees tonight: the engine's own line of sight
+        (`preview.sight_tiles`: sight x pressure, capped at the view radius, courtyards at half)."""
+        key = (pos, sight, self.view.patrol_pressure)
         tiles = self._sight.get(key)
         if tiles is None:
-            tiles = frozenset(self.world.city.visible_tiles(pos, radius))
+            tiles = frozenset(sight_tiles(self.world, self.view, pos, sight))
             self._sight[key] = tiles
             if len(self._sight) > SIGHT_CACHE:
                 self._sight.popitem(last=False)
@@ -929,7 +934,6 @@ class GameViewScene(Scene):
         m = self.map
         assert m is not None
         view = self.view
-        pressure = view.patrol_pressure
         if self.playback is not None:
             pos = self.playback.positions()
             me_id = f"p{self.seat}"
@@ -939,9 +943,9 @@ class GameViewScene(Scene):
                 if uid == me_id:
                     continue
                 kind = self._kind_of(uid)
-                known = self._seen.get(uid)
-                if known is not None and known.sight:
-                    areas.append((self.sight_tiles((round(x), round(y)), known.sight * pressure), kind))
+                sight = self._sight_of(uid)
+                if sight:
+                    areas.append((self.sight_tiles((round(x), round(y)), sight), kind))
                 tokens.append((x, y, kind, False))
             m.draw_sight(surface, areas)
             m.draw_sites(surface, view.sites, view.player.workshop)
@@ -952,7 +956,7 @@ class GameViewScene(Scene):
                 color = theme.RED if kind in ("arrested", "confiscated", "watched") else theme.AMBER
                 m.draw_flash(surface, tile, 1 - left / 0.9, color)
         else:
-            m.draw_sight(surface, [(self.sight_tiles(u.pos, u.sight * pressure), u.kind) for u in view.units if u.sight])
+            m.draw_sight(surface, [(self.sight_tiles(u.pos, u.sight), u.kind) for u in view.units if u.sight])
             if self.plan.target is not None and view.player.free:
                 m.draw_path(surface, view.player.pos, self.plan.tonight, self.plan.later, self.plan.watched)
             m.draw_sites(surface, view.sites, view.player.workshop)
@@ -997,7 +1001,7 @@ class GameViewScene(Scene):
             if u.pos == tile:
                 base = UNIT_WORDS.get(u.kind, u.kind)
                 if u.kind != "bootlegger":
-                    base += (f"; sees {u.sight * self.view.patrol_pressure:g} tiles where no wall blocks, half as far into "
+                    base += (f"; sees {sight_radius(self.view, u.sight):g} tiles where no wall blocks, half as far into "
                              "courtyards (the hatched area)")
                 return base + (" — on the alert, searching." if u.alert else ".")
         if tile == self.view.player.pos and self.view.player.free:

@@ -3,12 +3,12 @@ the wear of each lathe part, the grade your lathe cuts) with before → after an
 the HUD's change marks and their tooltips.
 
 Figures come from two views of your own state (before the evening and after it); causes are the evening's own
-events (the engine's sentences), the overnight heat cooling (`game.core.resolve` constants), and for a sale the
-reputation each record brought, worked out beforehand by the engine's own sale (`dry_run.sale_reputation`)."""
+events (the engine's sentences, which give a sale's reputation and heat) and the overnight heat cooling
+(`game.core.resolve` constants)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from game.core.commands import rubles
@@ -18,7 +18,7 @@ from game.core.view import PlayerView
 from game.core.world import World
 from game.ui.scenes.panels.words import lathe_grade, points, reference
 
-MONEY_KINDS = frozenset({"bribed", "confiscated", "raid"})
+MONEY_KINDS = frozenset({"bribed", "confiscated", "raid", "trade"})
 HEAT_KINDS = frozenset({"slipped", "bribed", "confiscated", "watched", "arrested", "raid"})
 STOCK_KINDS = frozenset({"confiscated", "arrested", "raid"})
 
@@ -61,20 +61,8 @@ def _texts(events: Sequence[TurnEvent], kinds: frozenset[str] | set[str], words:
     return out
 
 
-def sale_causes(sold: Sequence[int], reputation: Mapping[int, int]) -> list[str]:
-    """'+1 each for 2 clean records, −1 each for 3 scratchy ones' from per-record reputation changes."""
-    ups = [r for r in sold if reputation.get(r, 0) > 0]
-    downs = [r for r in sold if reputation.get(r, 0) < 0]
-    out = []
-    if ups:
-        out.append(f"+1 for each of {len(ups)} clean record{'s' if len(ups) != 1 else ''} sold")
-    if downs:
-        out.append(f"−1 for each of {len(downs)} scratchy record{'s' if len(downs) != 1 else ''} sold (buyers remember)")
-    return out
-
-
-def evening_ledger(world: World, before: PlayerView, after: PlayerView, events: Sequence[TurnEvent], seat: int,
-                   sale_reputation: Mapping[int, int] | None = None) -> list[LedgerLine]:
+def evening_ledger(world: World, before: PlayerView, after: PlayerView, events: Sequence[TurnEvent],
+                   seat: int) -> list[LedgerLine]:
     """The lines for what changed between `before` and `after` (heat also when something raised it, even if the
     overnight cooling took it back)."""
     own = [e for e in events if e.player == seat]
@@ -85,14 +73,11 @@ def evening_ledger(world: World, before: PlayerView, after: PlayerView, events: 
         lines.append(LedgerLine("money", "Money", rubles(b.money), rubles(a.money), _signed_rubles(a.money - b.money),
                                 _tone(a.money - b.money), tuple(causes)))
     if a.reputation != b.reputation:
-        sold = [r.id for r in b.records if r.id not in {x.id for x in a.records}]
-        causes = _texts(own, {"arrested"}, ("sold", "name"))
-        if sale_reputation and any(e.kind == "action" and "sold" in e.text for e in own):
-            causes += sale_causes(sold, sale_reputation)
+        causes = _texts(own, {"arrested", "trade"}, ("reputation", "name", "errand"))
         lines.append(LedgerLine("reputation", "Reputation", str(b.reputation), str(a.reputation),
                                 _signed(a.reputation - b.reputation), _tone(a.reputation - b.reputation), tuple(causes)))
     cooling = LIE_LOW_DECAY if a.lying_low else HEAT_DECAY
-    heat_causes = _texts(own, HEAT_KINDS, ("name",))
+    heat_causes = _texts(own, HEAT_KINDS, ("name", "heat"))
     if a.heat != b.heat or heat_causes:
         if a.free:
             heat_causes.append(f"−{cooling} overnight{' (you lay low)' if a.lying_low else ''}: heat cools every evening")
@@ -104,11 +89,11 @@ def evening_ledger(world: World, before: PlayerView, after: PlayerView, events: 
         lines.append(LedgerLine("films", "X-ray films", str(films_b), str(films_a), _signed(films_a - films_b),
                                 _tone(films_a - films_b), tuple(causes)))
     if len(a.records) != len(b.records) or {r.id for r in a.records} != {r.id for r in b.records}:
-        causes = _texts(own, STOCK_KINDS, ("You cut", "sold", "worn out"))
+        causes = _texts(own, STOCK_KINDS | {"trade"}, ("You cut", "sold", "worn out"))
         lines.append(LedgerLine("records", "Records carried", str(len(b.records)), str(len(a.records)),
                                 _signed(len(a.records) - len(b.records)), "neutral", tuple(causes)))
     if len(a.masters) != len(b.masters):
-        causes = _texts(own, {"raid", "arrested"}, ("master",))
+        causes = _texts(own, {"raid", "arrested", "trade"}, ("master",))
         lines.append(LedgerLine("masters", "Masters", str(len(b.masters)), str(len(a.masters)),
                                 _signed(len(a.masters) - len(b.masters)), _tone(len(a.masters) - len(b.masters)),
                                 tuple(causes)))

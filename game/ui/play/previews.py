@@ -1,15 +1,15 @@
-"""Previews in words for the panels, from the engine's own rules (`dry_run`): the records a cut will really
-make as the lathe wears record by record, the wear it leaves, and what a sale does to money and reputation."""
+"""Previews in words for the workshop, from the engine's own `preview.cut_preview`: the records a cut will really
+make as the lathe wears record by record, and the wear it leaves."""
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
-from game.core.commands import CutRecords, SellRecords, rubles
-from game.core.grid import Point
+from game.core.commands import CutRecords
+from game.core.preview import cut_preview
 from game.core.view import PlayerView
 from game.core.world import World
-from game.ui.play.dry_run import dry_run
 from game.ui.scenes.panels.words import points
 
 
@@ -21,53 +21,40 @@ class CutSpread:
     detail: str
 
 
-def cut_spread(world: World, view: PlayerView, action: CutRecords, at: Point) -> CutSpread | None:
-    """What `action` will make at your workshop `at`: None if the engine refuses it."""
-    run = dry_run(world, view, action, at)
-    if run is None:
-        return None
-    grades = tuple(r.quality for r in run.new_records)
-    n = len(grades)
-    if not n:
-        return None
+def cut_spread(world: World, view: PlayerView, action: CutRecords) -> CutSpread:
+    """What `action` (already accepted by the engine's check) will make: the films are cut in the engine's order
+    (by kind), each kind from the lathe as the records before it left it (`PartInstance.worn_by`, as
+    `CutRecords` wears it) and, for a copy, from the source record as many plays on."""
+    me = view.player
+    lathe = dict(me.lathe)
+    played = 0
+    grades: list[float] = []
+    for film in sorted(action.films):
+        n = action.films[film]
+        now = view.model_copy(update={"player": _after(me, lathe, action.record, played)})
+        grades += cut_preview(world, now, film, master=action.master, record=action.record, count=n).grades[:n]
+        for _ in range(n):
+            lathe = {slot: part.worn_by(world.parts[part.part_id].wear_per_cut) for slot, part in sorted(lathe.items())}
+        played += n
     first, last = points(grades[0]), points(grades[-1])
-    mean = sum(grades) / n
-    if first == last:
-        summary = f"{n} record{'s' if n != 1 else ''} at {first}/100 each"
-    else:
-        summary = f"{n} records: quality {first} → {last} (of 100)"
+    mean = sum(grades) / len(grades)
+    n = len(grades)
+    summary = (f"{n} record{'s' if n != 1 else ''} at {first}/100 each" if first == last
+               else f"{n} records: quality {first} → {last} (of 100)")
     detail = (f"Each record cut wears every part, so each comes out a little worse (mean {points(mean)}): "
               + ", ".join(f"#{i + 1} {points(g)}" for i, g in enumerate(grades)) + " (of 100).")
-    worn = []
-    for slot, after in sorted(run.after.lathe.items()):
-        before = run.before.lathe.get(slot)
+    worn_parts = []
+    for slot, after in sorted(lathe.items()):
+        before = me.lathe.get(slot)
         if before is None or before == after:
             continue
         name = world.parts[after.part_id].name if after.part_id in world.parts else after.part_id
-        worn.append(f"{name} {before.condition * 100:.0f} → {after.condition * 100:.0f} %")
-    wear = ("Wear: " + ", ".join(worn)) if worn else "No wear."
-    return CutSpread(grades, wear, summary, detail)
+        worn_parts.append(f"{name} {before.condition * 100:.0f} → {after.condition * 100:.0f} %")
+    wear = ("Wear: " + ", ".join(worn_parts)) if worn_parts else "No wear."
+    return CutSpread(tuple(grades), wear, summary, detail)
 
 
-@dataclass(frozen=True)
-class SaleEffect:
-    money: int  # kopecks
-    reputation_before: int
-    reputation_after: int
-
-    @property
-    def summary(self) -> str:
-        rep = self.reputation_after - self.reputation_before
-        change = "unchanged" if rep == 0 else f"{self.reputation_before} → {self.reputation_after} ({rep:+d})".replace("-", "−")
-        return f"{rubles(self.money)}; reputation {change}"
-
-
-def sale_effect(world: World, view: PlayerView, site_id: str, record_ids: list[int]) -> SaleEffect | None:
-    """Money and reputation after selling `record_ids` at `site_id` tonight (the engine's own sale)."""
-    if not record_ids:
-        return None
-    site = world.sites[site_id]
-    run = dry_run(world, view, SellRecords(records=record_ids), (site.at[0], site.at[1]))
-    if run is None:
-        return None
-    return SaleEffect(run.money, run.before.reputation, run.after.reputation)
+def _after(player, lathe, record: int | None, plays: int):  # noqa: ANN001, ANN202
+    """A copy of `player` with `lathe` installed and copy source `record` played `plays` more times."""
+    records = [dataclasses.replace(r, plays=r.plays + plays) if r.id == record else r for r in player.records]
+    return dataclasses.replace(player, lathe=dict(lathe), records=records)

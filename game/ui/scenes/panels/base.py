@@ -15,6 +15,7 @@ from typing import Any
 import pygame
 
 from game.core.commands import Action, LieLow, rubles
+from game.core.resolve import HEAT_DECAY, LIE_LOW_DECAY
 from game.core.view import PlayerView
 from game.ui.look import theme
 from game.ui.look.text import render
@@ -61,7 +62,7 @@ class SitePanel(FilmScene):
     name = "site_panel"
     hint = "Esc cancel  ·  Tab / ↑↓ move  ·  Enter choose  ·  the action happens this evening, when you arrive"
     glow_at = (0.78, 0.30)
-    offer_lie_low = True
+    offer_lie_low = False  # lying low is staying in: only the workshop panel offers it
 
     def __init__(self, session: Any, seat: int, site_id: str, on_action: OnAction) -> None:
         super().__init__()
@@ -148,7 +149,7 @@ class SitePanel(FilmScene):
             x -= bw + theme.px(10)
             self.lie_low_button = self.action_button(
                 self.lie_low_text(), LieLow(), (x, y, bw, bh), style="film",
-                tooltip="Stay in tonight: no business, and your heat falls by 12 instead of 3.")
+                tooltip=f"Stay in tonight: no walk, and your heat falls by {LIE_LOW_DECAY} instead of {HEAT_DECAY}.")
 
     def build_body(self, area: pygame.Rect) -> None:
         """Fill `area` with the panel's content. Override."""

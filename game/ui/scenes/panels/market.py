@@ -5,12 +5,9 @@ from __future__ import annotations
 import pygame
 
 from game.core.commands import SellRecords, rubles
-from game.core.market import SALE_DEMAND_FACTOR, price_at_demand
+from game.core.market import SALE_SATURATION, buys, price_at_demand
 from game.core.preview import sale_preview
 from game.ui.look import theme
-from game.ui.play.dry_run import sale_reputation
-from game.ui.play.ledger import sale_causes
-from game.ui.play.previews import sale_effect
 from game.ui.scenes.panels.base import SitePanel
 from game.ui.scenes.panels.widgets import ChecklistView
 from game.ui.scenes.panels.words import demand_words, points
@@ -53,7 +50,7 @@ class MarketPanel(SitePanel):
                           size=theme.SIZE_SMALL + 1,
                           tooltip=f"What one record of your typical quality ({points(self.typical)} of 100) fetches here at "
                                   "tonight's demand, best first. Each sale lowers that genre's demand here "
-                                  f"(×{SALE_DEMAND_FACTOR} a record)."))
+                                  f"(×{SALE_SATURATION} a record)."))
         y = inner.top + list_h + theme.px(10)
         self.add(Label("A quality-50 record here, evening by evening", (inner.left, y, inner.width, theme.px(22)),
                        "ui_bold", theme.SIZE_SMALL, theme.GLOW,
@@ -83,8 +80,9 @@ class MarketPanel(SitePanel):
         self.records = [r for r in me.records if demand.get(r.genre, 0.0) > 0]
         unsold = len(me.records) - len(self.records)
         r_rows = [(f"#{r.id} {r.title}", world.genres[r.genre].name if r.genre in world.genres else r.genre,
-                   points(r.quality), rubles(price_at_demand(world, self.site_id, r.genre, demand.get(r.genre, 0.0),
-                                                              r.quality, me.reputation)))
+                   points(r.quality),
+                   rubles(price_at_demand(world, self.site_id, r.genre, demand.get(r.genre, 0.0), r.quality, me.reputation))
+                   if buys(self.site, demand.get(r.genre, 0.0), r.quality) else f"refused (< {points(self.site.min_quality)})")
                   for r in self.records]
         warn_h = theme.px(64) if self.site.kind == "dance_hall" else 0
         bh = theme.px(40)
@@ -95,7 +93,7 @@ class MarketPanel(SitePanel):
             header=("Record", "Genre", "Q /100", "Alone"), on_toggle=self._update_total,
             checked=set(range(len(self.records))), empty_text="none of your records sells here",
             tooltip="Tick the records to sell (click, Space). Q is the record's quality of 100; 'Alone' is its price sold "
-                    "by itself."))
+                    "by itself; a buyer refuses records below the quality they take."))
         y = inner.top + list_h + theme.px(4)
         if unsold:
             self.add(Label(f"{unsold} of your records are of genres nobody buys here.",
@@ -129,17 +127,23 @@ class MarketPanel(SitePanel):
 
     def _update_total(self) -> None:
         ids = self.selected_ids()
-        self.total = sale_preview(self.world, self.view, self.site_id, ids)
+        preview = sale_preview(self.world, self.view, self.site_id, ids)
+        self.total = preview.total
+        outcome = preview.outcome
         self.total_label.text = f"{len(ids)} records: {rubles(self.total)}" if ids else "nothing ticked"
-        effect = sale_effect(self.world, self.view, self.site_id, ids)
-        if effect is None:
+        if not ids:
             self.reputation_label.text, self.reputation_label.tooltip = "", ""
         else:
-            per = sale_reputation(self.world, self.view, self.site_id, ids)
-            why = "; ".join(sale_causes(ids, per)) or "these records neither raise nor lower it"
-            self.reputation_label.text = f"Reputation {effect.reputation_before} → {effect.reputation_after}"
-            self.reputation_label.color = theme.GREEN if effect.reputation_after > effect.reputation_before else \
-                theme.RED if effect.reputation_after < effect.reputation_before else theme.BONE_DIM
-            self.reputation_label.tooltip = (f"What this sale does to your reputation: {why}. Buyers pay "
-                                             "more to a seller of higher reputation.")
+            me = self.view.player
+            after = max(0, min(100, me.reputation + outcome.reputation))
+            refused = f"; refused: {len(outcome.refused)}" if outcome.refused else ""
+            self.reputation_label.text = (f"Reputation {me.reputation} → {after}  ·  heat {outcome.heat:+d}{refused}"
+                                          .replace("+-", "−").replace("-", "−"))
+            self.reputation_label.color = (theme.GREEN if outcome.reputation > 0 else theme.RED if outcome.reputation < 0
+                                           else theme.BONE_DIM)
+            errand = f" It delivers a buyer's errand: a bonus of {rubles(preview.errand.bonus)}." if preview.errand else ""
+            self.reputation_label.tooltip = (f"What this sale does, by the buyer's own reckoning: reputation "
+                                             f"{outcome.reputation:+d}, heat {outcome.heat:+d}.{errand} Buyers pay more "
+                                             "to a seller of higher reputation; each buyer refuses records below the "
+                                             "quality they take.")
         self.set_action(self.sell_button, SellRecords(records=ids) if ids else None, "tick the records to sell")

@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import pygame
 
-from game.core.commands import INFORM_HEAT, INFORM_REPUTATION_COST, Inform
+from game.core.commands import Inform
+from game.core.informing import (
+    DISBELIEF_HEAT,
+    EVIDENCE_TURNS,
+    INFORM_COOLDOWN,
+    INFORM_COST,
+    INFORM_HEAT,
+    INFORMER_REPUTATION_COST,
+    WORD_GETS_OUT,
+)
+from game.core.state import KOPECKS
 from game.ui.look import theme
 from game.ui.scenes.panels.base import SitePanel
 from game.ui.widgets.label import TextBlock
@@ -21,6 +31,7 @@ class MilitiaPanel(SitePanel):
     """Rivals (as public knowledge has them) and the Inform order."""
 
     name = "militia"
+    offer_lie_low = False
 
     def build_body(self, area: pygame.Rect) -> None:
         gap = theme.px(16)
@@ -35,16 +46,17 @@ class MilitiaPanel(SitePanel):
             header=("Rival", "Reputation", "Status", "Arrests"), on_select=self._select, empty_text="no rivals",
             tooltip="Your rivals, as the street knows them."))
         y = inner.top + list_h + theme.px(14)
-        cost = (f"What it costs: your reputation −{INFORM_REPUTATION_COST} (the street finds out who talks); the militia "
-                f"owes you one. Their heat +{INFORM_HEAT}: patrols will look for them, and a raid on their workshop "
-                "comes closer.")
+        cost = (f"You need evidence you saw yourself: a rival carrying records (last {EVIDENCE_TURNS} evenings) or "
+                f"their workshop. It costs {INFORM_COST // KOPECKS} rub and you cannot name them again for "
+                f"{INFORM_COOLDOWN} evenings. If the militia believe you, their heat +{INFORM_HEAT} (or a raid, if "
+                f"you know the workshop); if not, your heat +{DISBELIEF_HEAT}. With {round(WORD_GETS_OUT * 100)} % "
+                f"word gets out: reputation −{INFORMER_REPUTATION_COST}, and they learn who it was.")
         self.add(TextBlock(cost, (inner.left, y, inner.width, theme.px(100)), "ui", theme.SIZE_BODY, theme.BONE))
         bh = theme.px(44)
         by = inner.bottom - bh
         self.inform_button = self.action_button(
             "Inform tonight", None, (inner.left, by, theme.px(200), bh), style="danger",
-            tooltip=f"Denounce the selected rival this evening: reputation −{INFORM_REPUTATION_COST}, "
-                    f"their heat +{INFORM_HEAT}.",
+            tooltip="Denounce the selected rival this evening (the risks are written above).",
             reason_rect=(inner.left + theme.px(214), by, inner.width - theme.px(214), bh))
         card = self.add(Card((area.left + left_w + gap, area.top, area.width - left_w - gap, area.height),
                              "Denunciations", seed=5))

@@ -76,6 +76,7 @@ class WorkshopPanel(SitePanel):
     records it will really make as the parts wear record by record."""
 
     name = "workshop"
+    offer_lie_low = True
 
     def build_body(self, area: pygame.Rect) -> None:
         world, me = self.world, self.view.player
@@ -233,7 +234,7 @@ class WorkshopPanel(SitePanel):
         if src is not None and films:
             action = (CutRecords(films=films, master=str(src[1])) if src[0] == "master"
                       else CutRecords(films=films, record=int(src[1])))
-        self.spread = cut_spread(self.world, self.view, action, self.site_tile) if action is not None else None
+        self.spread = cut_spread(self.world, self.view, action) if action is not None and self.reason(action) is None else None
         first = max(films, key=lambda k: films[k]) if films else (self.film_kinds[0] if self.film_kinds else None)
         self.preview = self.preview_for(first) if first else None
         if self.record_view is not None:
