@@ -72,7 +72,7 @@ def _help(o: SceneOptions) -> Scene:
     from game.ui.scenes.help import HelpScene
     from tests.support.demo import demo_session
 
-    return HelpScene(demo_session(o.level, 0).world.level, on_tutorial=lambda: None)
+    return HelpScene(demo_session(o.level, 0).world, on_tutorial=lambda: None)
 
 
 def _arrest(o: SceneOptions) -> Scene:

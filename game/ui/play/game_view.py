@@ -21,12 +21,13 @@ from typing import Any
 import pygame
 
 from game.core.commands import Orders
-from game.core.encounter import Encounter
+from game.core.encounter import Encounter, contraband_load
 from game.core.grid import Point
 from game.core.preview import actions_at, sight_radius, sight_tiles
 from game.core.report import TurnEvent
 from game.core.resolve import HEAT_DECAY, LIE_LOW_DECAY
 from game.core.view import PlayerView, UnitSighting
+from game.core.world import World
 from game.ui.files import saves
 from game.ui.frame.scene import Scene
 from game.ui.look import paint, theme
@@ -78,14 +79,16 @@ TOOLS: tuple[tuple[str, str, str, str | None], ...] = (
 )
 
 
-def _encounters(view: PlayerView) -> dict[str, Encounter]:
+def _encounters(world: World, view: PlayerView) -> dict[str, Encounter]:
+    """The three stances against a militia patrol tonight, with your heat, money and load (`contraband_load`)."""
     me = view.player
-    return {s: Encounter("militia", me.heat, me.contraband, False, view.patrol_pressure, me.money, s) for s, _ in STANCES}
+    load = contraband_load(me.records, world.genres)
+    return {s: Encounter("militia", me.heat, load, False, view.patrol_pressure, me.money, s) for s, _ in STANCES}
 
 
-def _encounter_tips(view: PlayerView) -> dict[str, str]:
+def _encounter_tips(world: World, view: PlayerView) -> dict[str, str]:
     """Tooltips for the three stances with the chances from game.core.encounter at your heat and load."""
-    enc = _encounters(view)
+    enc = _encounters(world, view)
     run, bribe, give = enc["run"], enc["bribe"], enc["surrender"]
     return {
         "run": (f"Run: you slip away with {run.slip_chance():.0%} (more in a courtyard). If caught, the militia arrest you "
@@ -97,9 +100,9 @@ def _encounter_tips(view: PlayerView) -> dict[str, str]:
     }
 
 
-def _stance_labels(view: PlayerView) -> dict[str, str]:
+def _stance_labels(world: World, view: PlayerView) -> dict[str, str]:
     """Stance buttons with their main chance against a militia patrol now."""
-    enc = _encounters(view)
+    enc = _encounters(world, view)
     return {
         "bribe": f"Bribe  ·  ~{enc['bribe'].bribe_asked() // 100} rub, taken {enc['bribe'].bribe_chance():.0%}",
         "run": f"Run  ·  slip away {enc['run'].slip_chance():.0%}",
@@ -268,8 +271,8 @@ class GameViewScene(Scene):
         self.action_button.enabled = self.clear_button.enabled = planned
         self.undo_button.enabled = bool(self.history.stack) and me.free
         y = self._stance_top
-        tips = _encounter_tips(self.view)
-        labels = _stance_labels(self.view)
+        tips = _encounter_tips(self.world, self.view)
+        labels = _stance_labels(self.world, self.view)
         self.stance_buttons: dict[str, Button] = {}
         sh = theme.px(28)
         for i, (stance, _label) in enumerate(STANCES):
@@ -676,7 +679,7 @@ class GameViewScene(Scene):
         from game.ui.scenes.help import HelpScene
 
         assert self.app is not None
-        self.app.push(HelpScene(self.world.level, on_tutorial=self.open_tutorial))
+        self.app.push(HelpScene(self.world, on_tutorial=self.open_tutorial))
 
     def open_settings(self) -> None:
         from game.ui.scenes.settings_scene import SettingsScene

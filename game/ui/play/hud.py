@@ -14,7 +14,7 @@ import pygame
 
 from game.content.models import Level
 from game.core.commands import rubles
-from game.core.encounter import notice_chance
+from game.core.encounter import contraband_load, notice_chance
 from game.core.market import reputation_factor
 from game.core.profile import grade_label
 from game.core.resolve import HEAT_DECAY, LIE_LOW_DECAY
@@ -74,9 +74,8 @@ def stats(world: World, view: PlayerView) -> list[Stat]:
     ref = reference(world, view)
     grade = lathe_grade(world, dict(me.lathe), ref)
     parts = ", ".join(world.parts[p.part_id].name for _slot, p in sorted(me.lathe.items()) if p.part_id in world.parts)
-    load = len(me.records)
+    load = contraband_load(me.records, world.genres)
     stop_now = notice_chance(me.heat, load, view.patrol_pressure)
-    stop_more = notice_chance(me.heat, load + 1, view.patrol_pressure)
     return [
         Stat("money", "Money", rubles(me.money), "Your rubles. Bribes, fines, masters and parts are paid from it; the richest "
              "free bootlegger at the end wins.", theme.AMBER),
@@ -85,8 +84,9 @@ def stats(world: World, view: PlayerView) -> list[Stat]:
              "ones lower it: the market panel shows what a sale will do before you sell."),
         Stat("films", "Films", f"{films}", f"X-ray films at your workshop: {film_words}. Scavenge them at hospitals."),
         Stat("masters", "Masters", f"{len(me.masters)}", f"Masters hidden at your workshop: {masters}."),
-        Stat("records", "Records", f"{load}", f"Bone records you carry: contraband in the street. A patrol that sees you "
-             f"with {load} stops you with {stop_now:.0%}; one more makes it {stop_more:.0%} (at your heat {me.heat})."),
+        Stat("records", "Records", f"{len(me.records)}", f"Bone records you carry: contraband in the street, each counted "
+             f"by its genre's risk. A patrol that sees you with these stops you with {stop_now:.0%} tonight (at your heat "
+             f"{me.heat}); more records, dangerous genres and more heat make it likelier."),
         Stat("grade", "Lathe", f"{points(grade)} · {grade_label(grade)}", f"The grade (of 100) your lathe cuts now on "
              f"{ref.words} ({parts}). Every record cut wears the parts; better parts from contacts sound better and "
              "sell for more."),
@@ -97,8 +97,8 @@ def heat_tooltip(world: World, view: PlayerView) -> str:
     me = view.player
     raid = heat_danger(world)
     return (f"Heat {me.heat}/100: how wanted you are. A patrol that sees you carrying records stops you with "
-            f"{notice_chance(me.heat, max(1, len(me.records)), view.patrol_pressure):.0%} now (more with more heat and "
-            f"records). From heat {raid} (the red mark) the militia may raid your workshop: films, spares and masters "
+            f"{notice_chance(me.heat, contraband_load(me.records, world.genres), view.patrol_pressure):.0%} now (more with "
+            f"more heat and records). From heat {raid} (the red mark) the militia may raid your workshop: films, spares and masters "
             f"seized. Heat cools by {HEAT_DECAY} an evening, by {LIE_LOW_DECAY} when you lie low.")
 
 
