@@ -37,6 +37,8 @@ class Minimap(Widget):
         self._base: pygame.Surface | None = None
         self._lit: pygame.Surface | None = None
         self._lit_key: tuple | None = None
+        self._pic: pygame.Surface | None = None
+        self._pic_key: tuple | None = None
         self.dragging = False
 
     def _pixels(self, kinds_lit: bool) -> pygame.Surface:
@@ -93,24 +95,34 @@ class Minimap(Widget):
             return True
         return event.type == pygame.MOUSEWHEEL and self.rect.collidepoint(getattr(event, "pos", (-1, -1)))
 
+    def _picture(self) -> pygame.Surface:
+        """The lit city with the sites and you on it (cached with the lit layer)."""
+        _base, lit = self._layers()
+        key = (self._lit_key, tuple(self.sites), self.me, theme.palette())
+        if self._pic is None or self._pic_key != key:
+            pic = lit.copy()
+            sx, sy = self._scale()
+            dot = max(3, theme.px(4))
+            for sid in self.sites:
+                site = self.world.sites.get(sid)
+                if site is None:
+                    continue
+                c = (round((site.at[0] + 0.5) * sx), round((site.at[1] + 0.5) * sy))
+                pygame.draw.circle(pic, theme.FILM_BLACK, c, dot)
+                pygame.draw.circle(pic, city_art.site_color(site.kind), c, dot - 1)
+            if self.me is not None:
+                c = (round((self.me[0] + 0.5) * sx), round((self.me[1] + 0.5) * sy))
+                pygame.draw.circle(pic, theme.FILM_BLACK, c, dot + 2)
+                pygame.draw.circle(pic, theme.BONE, c, dot + 1)
+            self._pic, self._pic_key = pic, key
+        assert self._pic is not None
+        return self._pic
+
     def draw(self, surface: pygame.Surface) -> None:
         if not self.visible:
             return
-        _base, lit = self._layers()
-        surface.blit(lit, self.rect.topleft)
+        surface.blit(self._picture(), self.rect.topleft)
         sx, sy = self._scale()
-        dot = max(3, theme.px(4))
-        for sid in self.sites:
-            site = self.world.sites.get(sid)
-            if site is None:
-                continue
-            c = (self.rect.left + round((site.at[0] + 0.5) * sx), self.rect.top + round((site.at[1] + 0.5) * sy))
-            pygame.draw.circle(surface, theme.FILM_BLACK, c, dot)
-            pygame.draw.circle(surface, city_art.site_color(site.kind), c, dot - 1)
-        if self.me is not None:
-            c = (self.rect.left + round((self.me[0] + 0.5) * sx), self.rect.top + round((self.me[1] + 0.5) * sy))
-            pygame.draw.circle(surface, theme.FILM_BLACK, c, dot + 2)
-            pygame.draw.circle(surface, theme.BONE, c, dot + 1)
         m = self.map_view
         t = m.tile
         view = pygame.Rect(self.rect.left + round(m.cam[0] / t * sx), self.rect.top + round(m.cam[1] / t * sy),

@@ -40,6 +40,8 @@ class GoalTracker(Widget):
         self.title, self.goals, self.on_select = title, list(goals), on_select
         self.collapsed, self.on_fold = collapsed, on_fold
         self._pointer = (-1, -1)
+        self._img: pygame.Surface | None = None
+        self._key: tuple | None = None
         super().__init__(rect, tooltip)
 
     @staticmethod
@@ -97,20 +99,29 @@ class GoalTracker(Widget):
         return event.type in (pygame.MOUSEBUTTONUP, pygame.MOUSEWHEEL) and self.rect.collidepoint(getattr(event, "pos", (-1, -1)))
 
     def draw(self, surface: pygame.Surface) -> None:
+        """One blit of the tracker, painted again only when its goals, fold, size, scale or palette change."""
         if not self.visible or not self.goals:
             return
-        surface.blit(paint.film_panel(self.rect.size, 225), self.rect.topleft)
+        key = (tuple(self.goals), self.collapsed, self.rect.size, theme.scale(), theme.palette(), self.title)
+        if self._img is None or self._key != key:
+            self._img = pygame.Surface(self.rect.size, pygame.SRCALPHA)
+            self._paint(self._img, self.rect.move(-self.rect.left, -self.rect.top))
+            self._key = key
+        surface.blit(self._img, self.rect.topleft)
+
+    def _paint(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
+        surface.blit(paint.film_panel(rect.size, 225), rect.topleft)
         pad = theme.px(PAD)
         done = sum(g.done for g in self.goals)
         head = f"{'▸' if self.collapsed else '▾'} {self.title.upper()}  {done}/{len(self.goals)}"
-        title = render(fit(head, theme.font("ui_bold", theme.SIZE_SMALL - 2), self.rect.width - 2 * pad),
+        title = render(fit(head, theme.font("ui_bold", theme.SIZE_SMALL - 2), rect.width - 2 * pad),
                        "ui_bold", theme.SIZE_SMALL - 2, theme.GLOW)
-        surface.blit(title, (self.rect.left + pad, self.rect.top + pad))
+        surface.blit(title, (rect.left + pad, rect.top + pad))
         current = self.current
         size = theme.SIZE_SMALL
         for i in self.shown():
             g = self.goals[i]
-            r = self.row_rect(i)
+            r = self.row_rect(i).move(rect.left - self.rect.left, rect.top - self.rect.top)
             box = pygame.Rect(r.left + pad, r.centery - theme.px(6), theme.px(12), theme.px(12))
             if g.done:
                 pygame.draw.rect(surface, theme.GREEN, box, border_radius=theme.px(2))
