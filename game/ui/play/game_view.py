@@ -145,7 +145,7 @@ class GameViewScene(Scene):
         self._frame: pygame.Surface | None = None
         self._frame_key: tuple | None = None
         self.tracker: GoalTracker | None = None
-        self.guide_folded = False
+        self.guide_folded = bool(self.steps.done)  # a loaded game that has started shows only the current step
         self.minimap: Minimap | None = None
 
     # ------------------------------------------------------------ life cycle
@@ -382,7 +382,7 @@ class GameViewScene(Scene):
         if plan.target is None:
             return ([("Click a place on the map to plan", "", theme.BONE_DIM),
                      ("tonight's walk; then choose what to do", "", theme.BONE_DIM),
-                     ("there. Or lie low, or end the turn.", "", theme.BONE_DIM)], ["", "", ""])
+                     ("there. Or lie low at home, or end the turn.", "", theme.BONE_DIM)], ["", "", ""])
         site = self.world.site_at(plan.target)
         where = site.name if site is not None else f"street corner ({plan.target[0]}, {plan.target[1]})"
         allowance = self.world.level.rules.move_allowance
@@ -535,7 +535,7 @@ class GameViewScene(Scene):
                                   "Change the plan"))
             return
         if me.free and self.plan.target is None and self.app.settings.confirm_end_turn:
-            cooling = f"heat cools by {HEAT_DECAY}; choose Lie low at a place to cool it by {LIE_LOW_DECAY}"
+            cooling = f"heat cools by {HEAT_DECAY}; lie low at your workshop to cool it by {LIE_LOW_DECAY}"
             self.app.push(Dialog("End the evening with no orders?",
                                  f"You stay where you are tonight ({cooling}). To do something, click a place on the map.",
                                  [("End the evening", self._play_evening), ("Don't ask again", self._stop_asking),
@@ -623,7 +623,10 @@ class GameViewScene(Scene):
         me = self.view.player
         report = self.session.report(self.seat)
         self.ledger = evening_ledger(self.world, before, self.view, self.turn_events, self.seat)
+        done_before = len(self.steps.done)
         self.steps.note(self.turn_events, self.seat)
+        if done_before == 0 and self.steps.done:
+            self.guide_folded = True  # the loop is learned: keep only the current step over the map
         if self.plan.target is not None and (me.pos == self.plan.target or not me.free):
             self.plan.clear()
         self.plan.route(self.world, self.view)
