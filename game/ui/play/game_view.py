@@ -503,6 +503,16 @@ class GameViewScene(Scene):
                                  for a in actions_at(self.world, self.view, tile)]
         self.app.push(ActionMenu(site.name, items, self.map.to_screen(tile) if self.map else (0, 0)))
 
+    def go_to_workshop(self) -> None:
+        """The workshop key: plan the walk home and open the workshop's panel (what you choose is done there)."""
+        site = self.world.sites.get(self.view.player.workshop)
+        if site is None or self.app is None:
+            return
+        tile = (site.at[0], site.at[1])
+        if self.view.player.free and tile != self.view.player.pos:
+            self.plan_to(tile, menu=False)
+        self.open_site(site.id)
+
     def show_goal(self, index: int) -> None:
         """The guide: plan the walk to the nearest place for first step `index` (the booth for listening)."""
         step = first_steps.STEPS[index]
@@ -789,8 +799,7 @@ class GameViewScene(Scene):
             self.end_turn()
             return True
         commands = {"centre": self.centre, "booth": self.open_booth, "quick_save": self.quick_save,
-                    "quick_load": self.quick_load, "help": self.open_help,
-                    "workshop": lambda: self.open_site(self.view.player.workshop)}
+                    "quick_load": self.quick_load, "help": self.open_help, "workshop": self.go_to_workshop}
         if action in commands:
             commands[action]()
             return True
