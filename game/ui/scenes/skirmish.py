@@ -10,6 +10,7 @@ import pygame
 
 from game.content.models import Level
 from game.ui.art import level_thumbnail
+from game.ui.files import mods
 from game.ui.files.level_source import SKIRMISH_DIR, list_levels, load_level
 from game.ui.look import theme
 from game.ui.look.text import render
@@ -45,8 +46,9 @@ class SkirmishSetupScene(FilmScene):
         self.on_start = on_start
         self.levels: list[tuple[Path, Level]] = []
         self.error = ""
-        try:  # smallest city first: the default for a first game
-            self.levels = sorted(list_levels(folder), key=lambda pl: (_area(pl[1]), pl[0].name))
+        try:  # smallest shipped city first (the default for a first game), then the enabled mods' levels
+            shipped = sorted(list_levels(folder), key=lambda pl: (_area(pl[1]), pl[0].name))
+            self.levels = shipped + (mods.skirmish_levels() if folder == SKIRMISH_DIR else [])
         except Exception as exc:  # a broken folder must not take the menu down
             self.error = f"Could not read levels: {exc}"
         self.index = 0
