@@ -17,6 +17,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--token-file", metavar="PATH", help="where to keep the rejoin token (read it to rejoin)")
     parser.add_argument("--reconnect", type=float, default=0.0, metavar="S",
                         help="after the connection breaks, try to rejoin for this many seconds (default: give up)")
+    parser.add_argument("--think", type=float, default=0.0, metavar="S", help="seconds to think before each evening's orders")
     parser.add_argument("--timeout", type=float, default=600.0, help="give up after this many seconds in all")
 
 
@@ -96,6 +97,7 @@ def run(args: argparse.Namespace) -> int:
             continue
         if _to_play(session, answered):
             answered = session.turn
+            time.sleep(max(0.0, args.think))
             play_turn(session, args.difficulty)
     print("timed out", file=sys.stderr, flush=True)
     session.leave()

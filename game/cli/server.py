@@ -113,6 +113,9 @@ def run(args: argparse.Namespace) -> int:
         except OSError as exc:
             print(f"cannot listen on {args.bind}:{port}: {exc.strerror or exc}", file=sys.stderr)
             return 1
+        if args.resume:
+            _stamp(f"resumed: {args.resume} at turn {host.turn} ({host.turn} turns replayed and checked); "
+                   "players rejoin with their tokens")
         if host.save_path is not None:
             _stamp(f"autosave: {host.save_path} (continue with --resume {host.save_path})")
         stop = asyncio.Event()

@@ -65,9 +65,9 @@ class TurnStats:
 
     turn: int
     resolve_ms: float  # the engine: orders of AI seats, resolution
-    views_ms: float  # the engine: every connected seat's view
-    save_ms: float  # the autosave (written before any view goes out)
-    overhead_ms: float  # the rest of "last order in -> every view written": messages, JSON, sockets
+    views_ms: float  # the engine: every connected seat's view and its filtered report
+    save_ms: float  # the autosave (written before any view goes out; part of the overhead)
+    overhead_ms: float  # "last order in -> every view written" but the engine's parts: save, JSON, sockets
     bytes_per_client: dict[int, int] = field(default_factory=dict)
 
 
@@ -147,6 +147,7 @@ class GameServer:
         return self.port
 
     async def close(self, reason: str = "the server is shutting down") -> None:
+        self.host.flush_save()
         if self._announcer is not None:
             self._announcer.close()
         for task in self._tasks:
@@ -390,9 +391,10 @@ class GameServer:
         session = self.host.session
         assert session is not None
         names = ", ".join(f"{s.name}{' (AI)' if s.ai else ''}" for s in self.host.seats)
-        self.log(f"start: seed {session.file.seed}, seats: {names}")
         for conn in list(self.by_seat.values()):
             self._send_game(conn)
+        views = " ".join(f"{seat}:{session.view(seat).view_hash}" for seat in sorted(self.by_seat))
+        self.log(f"start: seed {session.file.seed}, seats: {names}; views of turn {self.host.turn}: {views}")
         self._broadcast_table()
 
     def _send_game(self, conn: Connection) -> None:
@@ -450,32 +452,34 @@ class GameServer:
         saved = time.perf_counter()
         save_ms = (saved - started) * 1000 - resolve_ms
         views = {seat: session.view(seat) for seat in sorted(self.by_seat)}
+        reports = {seat: session.report(seat) for seat in views}
         views_ms = (time.perf_counter() - saved) * 1000
         left = host.seconds_left(self.clock())
-        sent: dict[int, int] = {}
-        over = self._game_over() if host.phase == "over" else None
+        over = encode(self._game_over()) if host.phase == "over" else b""
+        outgoing: dict[int, bytes] = {}
         for seat, view in views.items():
+            filtered = reports[seat]
+            assert filtered is not None
+            outgoing[seat] = encode(TurnStart(turn=host.turn, view=view, report=WireReport.of(filtered),
+                                              seconds_left=left)) + over
+        for seat, data in outgoing.items():  # every message is ready before the first goes out
             conn = self.by_seat[seat]
             conn.bucket.grant(self.limits.per_turn)
-            before = conn.sent
-            filtered = session.report(seat)
-            assert filtered is not None
-            conn.send(TurnStart(turn=host.turn, view=view, report=WireReport.of(filtered), seconds_left=left))
-            if over is not None:
-                conn.send(over)
-            sent[seat] = conn.sent - before
+            conn.send_bytes(data)
+        sent = {seat: len(data) for seat, data in outgoing.items()}
         self._broadcast_table()
         total_ms = (time.perf_counter() - started) * 1000
         stats = TurnStats(report.turn, resolve_ms, views_ms, save_ms,
-                          max(0.0, total_ms - resolve_ms - views_ms - save_ms), sent)
+                          max(0.0, total_ms - resolve_ms - views_ms), sent)
         self.stats.append(stats)
         self._last_in = 0.0
         per_client = sum(sent.values()) / max(1, len(sent))
         view_hashes = " ".join(f"{seat}:{view.view_hash}" for seat, view in views.items())
-        self.log(f"turn {report.turn} {report.date}: resolved in {resolve_ms:.1f} ms (views {views_ms:.1f}, "
-                 f"save {save_ms:.1f}, host {stats.overhead_ms:.1f}); {per_client / 1000:.1f} kB a client; "
-                 f"state {report.state_hash}; views {view_hashes}")
-        if over is not None:
+        self.log(f"turn {report.turn} {report.date}: resolved in {resolve_ms:.1f} ms, views {views_ms:.1f} ms, "
+                 f"host {stats.overhead_ms:.1f} ms (save {save_ms:.1f}); {per_client / 1000:.1f} kB a client; "
+                 f"state {report.state_hash}; views of turn {host.turn}: {view_hashes}")
+        if over:
             table = "; ".join(f"{s.rank}. {s.name} {s.money // 100} rub" for s in session.standings())
             self.log(f"over: {table}; final state {session.state_hash}")
+            host.flush_save()
             self.over.set()

@@ -19,9 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import os
 import secrets
-import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,6 +31,7 @@ from game.content.models import Catalog, Level
 from game.core.commands import LieLow, Orders
 from game.core.report import TurnReport
 from game.core.setup import DEFAULT_NAMES
+from game.session.autosave import Autosave, recover, write_atomically
 from game.session.replay import GameFileError
 from game.session.session import LocalSession
 
@@ -136,6 +135,10 @@ class HostSession:
         self.deadline: float | None = None
         self.last_resolve_s = 0.0  # engine time of the last turn (AI seats included)
         self.admin_seat: int | None = None
+        self._file_head: str | None = None
+        self.autosaver = Autosave(save_path) if save_path is not None else None
+        self._journaled: int | None = None  # turns in the journal or the file (None: the game file not written yet)
+        self._file_turns: list[str] = []
 
     # ------------------------------------------------------------ who is here
 
@@ -322,8 +325,33 @@ class HostSession:
     # ------------------------------------------------------------ files
 
     def autosave(self) -> None:
-        if self.save_path is not None and self.session is not None:
-            self.session.save(self.save_path)
+        """Journal the latest turn before anyone sees the new evening; the full game file follows on a worker
+        thread (see `game.session.autosave`). At the start of a game the file is written at once."""
+        if self.autosaver is None or self.session is None:
+            return
+        turns = self.session.file.turns
+        if self._journaled is None:
+            self.autosaver.begin(self._file_text())
+        elif len(turns) > self._journaled:
+            self.autosaver.append_turn(len(turns) - 1, turns[-1])
+            self.autosaver.write(self._file_text())
+        self._journaled = len(turns)
+
+    def flush_save(self) -> None:
+        """Wait until the game file on disk holds every turn (game over, shutdown)."""
+        if self.autosaver is not None:
+            self.autosaver.flush()
+
+    def _file_text(self) -> str:
+        """The game file's JSON, built from cached parts: everything but the turns is fixed for the game and a
+        logged turn never changes, so each is serialised once (the same text as `GameFile.model_dump_json`)."""
+        assert self.session is not None
+        game = self.session.file
+        if self._file_head is None:
+            self._file_head = game.model_dump_json(exclude={"turns"})[:-1]
+        for turn in game.turns[len(self._file_turns):]:
+            self._file_turns.append(turn.model_dump_json())
+        return f'{self._file_head},"turns":[{",".join(self._file_turns)}]}}'
 
     def write_seats(self) -> None:
         """The seat table beside the save (atomic write), for `resume`."""
@@ -336,16 +364,7 @@ class HostSession:
                          level_path=c.level_path, music_dirs=c.music_dirs, table=table)
         path = seats_path(self.save_path)
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as out:
-                out.write(data.model_dump_json(indent=1))
-                out.flush()
-                os.fsync(out.fileno())
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_atomically(path, data.model_dump_json(indent=1))
 
     @classmethod
     def resume(cls, save_path: Path, now: float, admin_secret: str = "") -> HostSession:
@@ -358,6 +377,7 @@ class HostSession:
             raise GameFileError(f"{seats_path(save_path)}: cannot read the seat table: {exc.strerror or exc}") from None
         except ValidationError as exc:
             raise GameFileError(f"{seats_path(save_path)}: not a seat table: {exc.errors()[0]['msg']}") from None
+        recover(save_path)
         session = LocalSession.from_file(save_path)
         if session.file.players != seat_file.seats or len(seat_file.table) != seat_file.seats:
             raise GameFileError(f"{seats_path(save_path)}: the seat table does not match {save_path}")
@@ -377,4 +397,5 @@ class HostSession:
             seat.dropped_at = now if seat.human else None
         host.phase = "over" if session.over else "playing"
         host._new_turn(now)
+        host.autosave()
         return host
