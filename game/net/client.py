@@ -2,7 +2,8 @@
 
 `ClientLink.start()` connects and says hello; every valid host message then lands in `inbox` as its model, and
 the end of the connection as a `LinkClosed` with the reason. `send` may be called from any thread. The link
-pings every `PING_SECONDS` so the host's idle timeout never closes a player who is thinking. Host messages are
+pings every `PING_SECONDS` (or a third of the idle timeout the host's welcome names, if shorter) so the host
+never closes a player who is thinking. Host messages are
 validated too (`parse_host`, the size limit): a broken or hostile host ends the link, it never crashes the game.
 """
 
@@ -12,13 +13,14 @@ import asyncio
 import contextlib
 import queue
 import threading
+import time
 from dataclasses import dataclass
 
 from pydantic import BaseModel
 
 from game.net.framing import FrameError, encode, read_frame
 from game.net.limits import Limits
-from game.net.messages import BadMessage, Closing, Hello, Ping, Refused, parse_host
+from game.net.messages import BadMessage, Closing, Hello, Ping, Refused, Welcome, parse_host
 
 PING_SECONDS = 10.0
 
@@ -37,6 +39,8 @@ class ClientLink:
         self.inbox: queue.Queue[BaseModel | LinkClosed] = queue.Queue()
         self.frames: list[bytes] | None = [] if record else None  # every frame received, when recording
         self.received = 0  # bytes
+        self.ping_seconds = PING_SECONDS
+        self._last_sent = time.monotonic()
         self._loop: asyncio.AbstractEventLoop | None = None
         self._writer: asyncio.StreamWriter | None = None
         self._ready = threading.Event()
@@ -78,6 +82,8 @@ class ClientLink:
                     self.frames.append(frame)
                 message = parse_host(frame)
                 self.inbox.put(message)
+                if isinstance(message, Welcome):
+                    self.ping_seconds = min(PING_SECONDS, message.idle_seconds / 3)
                 if isinstance(message, (Closing, Refused)):
                     reason = message.reason
         except FrameError as exc:
@@ -95,15 +101,18 @@ class ClientLink:
             self.inbox.put(LinkClosed("left the game" if self._closing else reason))
 
     async def _ping(self) -> None:
+        """A ping whenever nothing has been sent for `ping_seconds`."""
         n = 0
         while True:
-            await asyncio.sleep(PING_SECONDS)
-            n += 1
-            self._write(encode(Ping(n=n)))
+            await asyncio.sleep(0.25)
+            if time.monotonic() - self._last_sent >= self.ping_seconds:
+                n += 1
+                self._write(encode(Ping(n=n)))
 
     def _write(self, data: bytes) -> None:
         if self._writer is not None and not self._writer.is_closing():
             self._writer.write(data)
+            self._last_sent = time.monotonic()
 
     def send(self, message: BaseModel) -> None:
         """Queue a message for the host (from any thread)."""

@@ -140,6 +140,7 @@ class Welcome(_Message):
     game: str = Field(max_length=64)
     phase: Literal["lobby", "playing", "over"]
     admin: bool = False
+    idle_seconds: float = Field(60.0, gt=0, le=86_400)  # the host closes a connection silent this long: ping sooner
 
 
 class Refused(_Message):

@@ -234,7 +234,8 @@ class GameServer:
         self.by_seat[joined.seat] = conn
         seat = self.host.seats[joined.seat]
         conn.send(Welcome(protocol=PROTOCOL_VERSION, version=GAME_VERSION, seat=joined.seat, token=joined.token,
-                          game=self.host.config.game_name[:64], phase=self.host.phase, admin=joined.admin))
+                          game=self.host.config.game_name[:64], phase=self.host.phase, admin=joined.admin,
+                          idle_seconds=self.limits.idle_seconds))
         self.log(f"{'rejoin' if joined.returned else 'join'}: {seat.name} (seat {joined.seat}) from {conn.addr}")
         if self.host.phase == "lobby":
             self._lobby_changed()
