@@ -5,6 +5,7 @@ invariants and the replay hold."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import socket
 import threading
@@ -173,10 +174,8 @@ def _trickle(peers: list[Raw], pause: float, count: int) -> None:
     text = b'{"type":"say","text":"' + b"a" * count
     for byte in text[:count]:
         for peer in peers:
-            try:
+            with contextlib.suppress(OSError):
                 peer.sock.sendall(bytes([byte]))
-            except OSError:
-                pass
         time.sleep(pause)
 
 
