@@ -107,10 +107,10 @@ class RemoteSession:
         end = time.monotonic() + timeout
         while time.monotonic() < end:
             session._pump(block=0.1)
+            if session.token:  # welcomed (what came after, even the end of the link, is the caller's to see)
+                return session
             if session.closed:
                 raise JoinError(session.closed)
-            if session.token:
-                return session
         session.link.close()
         raise JoinError(f"{host}:{port} did not answer in {timeout:g} s")
 
