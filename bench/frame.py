@@ -32,7 +32,7 @@ import pygame
 t_import = time.perf_counter() - t0
 import sys, tempfile, pathlib
 sys.path.insert(0, sys.argv[1])
-from game.ui.app import App
+from game.ui.frame.app import App
 from game.ui.scenes.menu import MenuScene
 with tempfile.TemporaryDirectory() as tmp:
     app = App(size=(1280, 720), fullscreen=False, settings_file=pathlib.Path(tmp) / "s.json", save_settings=False)
@@ -78,9 +78,9 @@ def _time(fn, n: int) -> float:
 
 def game_view(app) -> dict[str, int]:  # noqa: ANN001
     """Push the game view on the large level after AI evenings (all 8 seats AI-played first, then seat 0 human)."""
-    from game.ui.demo import ROOT as GAME_ROOT
-    from game.ui.demo import demo_session, hospital_plan
-    from game.ui.scenes.game_view import GameViewScene
+    from game.ui.play.game_view import GameViewScene
+    from tests.support.demo import ROOT as GAME_ROOT
+    from tests.support.demo import demo_session, hospital_plan
 
     session = demo_session(GAME_ROOT / "levels" / "skirmish" / "leningrad_1957.json", turns=8, rivals=7)
     scene = GameViewScene(session, 0, show_intro=False)
@@ -119,7 +119,7 @@ def main() -> int:
 
     import pygame
 
-    from game.ui.app import App
+    from game.ui.frame.app import App
     from game.ui.scenes.menu import MenuScene
 
     with tempfile.TemporaryDirectory() as tmp:

@@ -15,12 +15,12 @@ import numpy as np
 import pygame
 import pytest
 
-from game.ui import settings as settings_mod
-from game.ui.app import App
+from game.ui.frame import settings as settings_mod
+from game.ui.frame.app import App
 from game.ui.scenes.menu import MenuScene
-from game.ui.scenes.registry import SCENES
 from game.ui.scenes.settings_scene import SettingsScene
 from game.ui.scenes.skirmish import SkirmishSetupScene
+from tests.support.screens import SCENES
 
 
 @pytest.fixture
@@ -114,8 +114,13 @@ def test_damaged_settings_file_gives_defaults_and_a_notice(tmp_path, monkeypatch
     path.write_text(json.dumps({"music_volume": "loud", "effects_volume": 0.25}), encoding="utf-8")
     s, notice = settings_mod.load()
     assert s.music_volume == 0.8 and s.effects_volume == 0.25 and notice and "music_volume" in notice
-    a = App(size=(1280, 720), fullscreen=False)  # the app shows the notice instead of crashing
-    assert any(n.kind == "warning" for n in a.notices)
+    a = App(size=(1280, 720), fullscreen=False)  # a message card over the first scene instead of a crash
+    menu = a.push(MenuScene())
+    from game.ui.scenes.dialog import Dialog
+
+    assert isinstance(a.top, Dialog) and "music_volume" in a.top.message and "settings.json" in a.top.message
+    key(a, pygame.K_ESCAPE)
+    assert a.top is menu
 
 
 def _variance(path: Path) -> float:
@@ -145,7 +150,7 @@ def test_screenshot_command_line(tmp_path, capsys):
 
 def test_record_art_shows_the_off_centre_hole():
     from game.content.catalog import preset_profile
-    from game.ui.record_art import disc_geometry, draw_record
+    from game.ui.art.record import disc_geometry, draw_record
 
     pygame.display.init()
     size = 300
@@ -168,7 +173,7 @@ def test_record_art_shows_the_off_centre_hole():
 
 
 def test_codex_has_entries_and_mods_can_add(tmp_path):
-    from game.ui.codex_text import ENTRIES, load_entries
+    from game.ui.files.codex_text import ENTRIES, load_entries
 
     assert 8 <= len(ENTRIES) <= 12 and all(e.title and len(e.text) > 200 for e in ENTRIES)
     (tmp_path / "codex.json").write_text(json.dumps([{"id": "x", "title": "X", "years": "1950", "text": "t"}]))
@@ -178,7 +183,7 @@ def test_codex_has_entries_and_mods_can_add(tmp_path):
 
 
 def test_fixed_step_clock_is_frame_rate_independent():
-    from game.ui.clock import FixedStep
+    from game.ui.frame.clock import FixedStep
 
     fast, slow = FixedStep(), FixedStep()
     n_fast = sum(fast.advance(1 / 240) for _ in range(240))

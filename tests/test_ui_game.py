@@ -16,19 +16,19 @@ import pygame
 import pytest
 
 from game.core.commands import BuyMaster, CutRecords, Scavenge, SellRecords
-from game.ui import saves
-from game.ui.app import App
-from game.ui.dialog import Dialog
-from game.ui.scenes.action_menu import ActionMenu
+from game.ui.files import saves
+from game.ui.frame.app import App
+from game.ui.play.action_menu import ActionMenu
+from game.ui.play.game_view import GameViewScene
+from game.ui.play.tutorial import TutorialOverlay
 from game.ui.scenes.arrest import ArrestScene
 from game.ui.scenes.briefing import BriefingScene
-from game.ui.scenes.game_view import GameViewScene
+from game.ui.scenes.dialog import Dialog
 from game.ui.scenes.menu import MenuScene
 from game.ui.scenes.report import ReportScene
 from game.ui.scenes.save_load import SaveLoadScene
 from game.ui.scenes.skirmish import SkirmishSetupScene
 from game.ui.scenes.standings import StandingsScene
-from game.ui.tutorial import TutorialOverlay
 
 ROOT = Path(__file__).resolve().parents[1]
 LIGOVKA = ROOT / "levels" / "skirmish" / "ligovka_nights.json"
@@ -245,7 +245,7 @@ def test_save_load_damaged_and_standings(app):
 def test_bad_level_gives_an_error_card(app, tmp_path):
     bad = tmp_path / "broken.json"
     bad.write_text('{"id": "broken", "name": "Broken"', encoding="utf-8")
-    from game.ui.game_start import start_skirmish
+    from game.ui.play.start import start_skirmish
 
     start_skirmish(app, bad, 1, 1)
     app.run_frames(1)

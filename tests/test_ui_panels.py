@@ -25,10 +25,10 @@ from game.core.commands import (
     SellRecords,
 )
 from game.core.preview import cut_preview, sale_preview
-from game.ui.app import App
+from game.ui.frame.app import App
 from game.ui.scenes.menu import MenuScene
 from game.ui.scenes.panels import open_site_panel
-from game.ui.scenes.panels.fixture import demo_session
+from tests.support.equipped import equipped_session
 
 
 @pytest.fixture
@@ -46,7 +46,7 @@ def app(tmp_path, monkeypatch):
 
 @pytest.fixture(scope="module")
 def session_factory():
-    return lambda: demo_session(turns=1)
+    return lambda: equipped_session(turns=1)
 
 
 def click(app: App, pos: tuple[int, int]) -> None:
@@ -183,8 +183,8 @@ def test_militia_inform_and_lie_low(app, session_factory):
 
 
 def test_booth_plays_ab_and_exports_wav(app, session_factory, tmp_path):
-    from game.ui import audio_bridge
     from game.ui.scenes.booth import BoothScene
+    from game.ui.sound import audio_bridge
 
     session = session_factory()
     booth = app.push(BoothScene(app, session, 0))
@@ -221,8 +221,8 @@ def test_booth_plays_ab_and_exports_wav(app, session_factory, tmp_path):
 
 def test_booth_export_button_writes_to_user_folder(app, session_factory, tmp_path):
     """The Export button's path: a whole side rendered in the background, into the user's folder."""
-    from game.ui import audio_bridge
     from game.ui.scenes.booth import BoothScene
+    from game.ui.sound import audio_bridge
 
     session = session_factory()
     booth = app.push(BoothScene(app, session, 0))
@@ -239,8 +239,8 @@ def test_booth_export_button_writes_to_user_folder(app, session_factory, tmp_pat
 
 
 def test_booth_without_sound_library_still_draws(app, monkeypatch):
-    from game.ui import audio_bridge
     from game.ui.scenes.booth import BoothScene
+    from game.ui.sound import audio_bridge
 
     monkeypatch.setattr(audio_bridge, "track_known", lambda t: False)
     monkeypatch.setattr("game.ui.scenes.booth.track_known", lambda t: False)

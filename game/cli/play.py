@@ -25,7 +25,7 @@ def run(args: argparse.Namespace) -> int:
     import os
 
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
-    from game.ui.app import App
+    from game.ui.frame.app import App
     from game.ui.scenes.menu import MenuScene
 
     fullscreen = False if args.windowed else (True if args.fullscreen else None)

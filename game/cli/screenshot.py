@@ -31,8 +31,8 @@ def render(scene_name: str, out: Path, size: tuple[int, int] = (1280, 720), leve
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     import pygame
 
-    from game.ui.app import App
-    from game.ui.scenes.registry import SCENES, SceneOptions
+    from game.ui.frame.app import App
+    from tests.support.screens import SCENES, SceneOptions
 
     _desc, factory = SCENES[scene_name]
     with tempfile.TemporaryDirectory() as tmp:  # defaults, and never touch the player's settings file
@@ -45,7 +45,7 @@ def render(scene_name: str, out: Path, size: tuple[int, int] = (1280, 720), leve
 
 
 def run(args: argparse.Namespace) -> int:
-    from game.ui.scenes.registry import SCENES
+    from tests.support.screens import SCENES
 
     if args.list:
         for name, (desc, _f) in SCENES.items():

@@ -53,7 +53,8 @@ class FilmKind(Strict):
 
 
 class MotorStats(Strict):
-    speed_error: float = Field(ge=-0.2, le=0.2)
+    speed_error: float = Field(ge=-0.2, le=0.2, description="mean speed error while cutting; +0.02 turns 2 % fast, so the record plays 2 % slow")
+    speed_drift: float = Field(0.0, ge=-0.2, le=0.2, description="speed at the start minus speed at the end of a side (a spring motor slows as it unwinds)")
     wow: float = Field(ge=0.0, le=0.1)
     flutter: float = Field(ge=0.0, le=0.1)
 

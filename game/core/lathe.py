@@ -2,7 +2,7 @@
 
 Wear: a part's condition runs from 1.0 (new) to 0.0 (ruined); each record cut takes `wear_per_cut` off every
 installed part. A worn part performs worse, linearly in the wear w = 1 - condition:
-- motor: wow and flutter x (1 + 2w), speed error x (1 + w);
+- motor: wow and flutter x (1 + 2w), speed error and drift x (1 + w);
 - platter: offset x (1 + w);
 - cutter: bandwidth x (1 - 0.4w), groove noise + 0.05w, tracing distortion + 0.3w (capped at 1);
 - amplifier: hum x (1 + 2w), distortion + 0.3w (capped at 1).
@@ -50,6 +50,7 @@ def cut_profile(
     m, p, c, a = motor[0].motor, platter[0].platter, cutter[0].cutter, amp[0].amplifier
     return CutProfile(
         speed_error=m.speed_error * (1 + mw),
+        speed_drift=m.speed_drift * (1 + mw),
         wow=m.wow * (1 + 2 * mw),
         flutter=m.flutter * (1 + 2 * mw),
         spindle_offset_mm=p.spindle_offset_mm * (1 + pw),

@@ -1,1 +1,2 @@
-"""Scenes: one module per screen; `registry.SCENES` names them for the screenshot command."""
+"""Scenes: one module per screen (menu, set-up, settings, codex, help, saves, newspaper, standings, arrest, booth),
+the modal `dialog`, shared bases (`common`) and the site panels (`panels/`)."""

@@ -6,9 +6,9 @@ from collections.abc import Callable
 
 import pygame
 
-from game.ui import paint, theme
+from game.ui.look import paint, theme
+from game.ui.look.text import draw_paragraphs, render
 from game.ui.scenes.common import Dismissable, FilmScene
-from game.ui.text import draw_paragraphs, render
 from game.ui.widgets.button import Button
 
 HISTORY = ("In the real Leningrad of these years, people who cut and sold records on X-ray film were tried for "

@@ -3,7 +3,7 @@ spiral groove, or the foreign disc of a master) with its measured quality; play 
 A/B against the clean master at the same position, seek, set the volume, export to WAV.
 
 `BoothScene(app, session=None, seat=0)`: with a session it lists the seat's masters and records from
-`session.view(seat)`; without one it shows two demo records. All sound goes through `game.ui.audio_bridge`.
+`session.view(seat)`; without one it shows two demo records. All sound goes through `game.ui.sound.audio_bridge`.
 """
 
 from __future__ import annotations
@@ -15,11 +15,11 @@ from typing import Any
 import pygame
 
 from game.core.profile import CutProfile, grade_label, quality_grade
-from game.ui import paint, theme
-from game.ui.audio_bridge import AudioBridge, Job, export_dir, export_name, first_track, track_known
-from game.ui.record_art import draw_record
+from game.ui.art.record import draw_record
+from game.ui.look import paint, theme
+from game.ui.look.text import render
 from game.ui.scenes.common import FilmScene
-from game.ui.text import render
+from game.ui.sound.audio_bridge import AudioBridge, Job, export_dir, export_name, first_track, track_known
 from game.ui.widgets.button import Button
 from game.ui.widgets.controls import Slider, Toggle
 from game.ui.widgets.label import Label

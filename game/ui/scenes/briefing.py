@@ -7,10 +7,10 @@ from collections.abc import Callable
 import pygame
 
 from game.content.models import Level
-from game.ui import paint, theme
-from game.ui.scene import Scene
+from game.ui.frame.scene import Scene
+from game.ui.look import paint, theme
+from game.ui.look.text import paragraphs_height
 from game.ui.scenes.common import Dismissable
-from game.ui.text import paragraphs_height
 from game.ui.widgets.button import Button
 from game.ui.widgets.label import Label, TextBlock
 from game.ui.widgets.panel import Card

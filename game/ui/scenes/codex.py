@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pygame
 
-from game.ui import theme
-from game.ui.codex_text import CodexEntry, load_entries
+from game.ui.files.codex_text import CodexEntry, load_entries
+from game.ui.look import theme
+from game.ui.look.text import draw_paragraphs, render
 from game.ui.scenes.common import FilmScene
-from game.ui.text import draw_paragraphs, render
 from game.ui.widgets.listview import ListView
 from game.ui.widgets.panel import Card, Panel
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.ui import theme
+from game.ui.look import theme
 from game.ui.scenes.common import FilmScene
 from game.ui.widgets.button import Button
 from game.ui.widgets.label import TextBlock

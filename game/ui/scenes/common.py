@@ -8,9 +8,9 @@ from typing import Any
 
 import pygame
 
-from game.ui import paint, theme
-from game.ui.scene import Scene
-from game.ui.text import render
+from game.ui.frame.scene import Scene
+from game.ui.look import paint, theme
+from game.ui.look.text import render
 
 
 class Dismissable:
@@ -46,15 +46,10 @@ class FilmScene(Scene):
     def __init__(self) -> None:
         super().__init__()
         self._static: pygame.Surface | None = None
-        self._static_key: tuple | None = None
 
     def relayout(self, size: tuple[int, int]) -> None:
         self._static = None
         super().relayout(size)
-
-    def invalidate_static(self) -> None:
-        """Repaint the static layer on the next frame (call after changing what `paint_static` draws)."""
-        self._static = None
 
     def content_top(self) -> int:
         """The y where content starts under the title."""

@@ -9,7 +9,7 @@ import pygame
 
 from game.content.models import Level
 from game.core.view import VIEW_RADIUS
-from game.ui import theme
+from game.ui.look import theme
 from game.ui.scenes.common import FilmScene
 from game.ui.widgets.button import Button
 from game.ui.widgets.label import TextBlock

@@ -7,10 +7,10 @@ from functools import partial
 
 import pygame
 
-from game.ui import paint, theme
-from game.ui.scene import Scene
+from game.ui.frame.scene import Scene
+from game.ui.look import paint, theme
+from game.ui.look.text import render
 from game.ui.scenes.common import FilmScene
-from game.ui.text import render
 from game.ui.widgets.button import Button
 from game.ui.widgets.panel import Panel
 
@@ -31,7 +31,6 @@ class MenuScene(FilmScene):
 
     def __init__(self) -> None:
         super().__init__()
-        self._record: pygame.Surface | None = None
 
     @staticmethod
     def default_routes() -> dict[str, tuple[str, Callable[[], Scene] | None]]:
@@ -110,7 +109,7 @@ class MenuScene(FilmScene):
         super().paint_static(surface)
         w, h = surface.get_size()
         from game.core.profile import CutProfile
-        from game.ui.record_art import draw_record
+        from game.ui.art.record import draw_record
 
         size = min(round(h * 0.92), round(w * 0.52))
         profile = CutProfile(film_kind="chest", spindle_offset_mm=1.8, groove_noise=0.03, crackle_rate=2.0, scratch_click=0.15)

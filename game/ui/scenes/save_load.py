@@ -9,9 +9,10 @@ from typing import Any
 
 import pygame
 
-from game.ui import saves, theme
-from game.ui.dialog import Dialog
+from game.ui.files import saves
+from game.ui.look import theme
 from game.ui.scenes.common import FilmScene
+from game.ui.scenes.dialog import Dialog
 from game.ui.widgets.button import Button
 from game.ui.widgets.label import TextBlock
 from game.ui.widgets.listview import ListView
@@ -107,7 +108,7 @@ class SaveLoadScene(FilmScene):
         except Exception as exc:  # noqa: BLE001 - any damage becomes a message, never a crash
             self.app.push(Dialog("This save cannot be opened", f"{exc}", width=720))
             return
-        from game.ui.scenes.game_view import GameViewScene
+        from game.ui.play.game_view import GameViewScene
         from game.ui.scenes.menu import MenuScene
 
         self.app.pop_to(MenuScene)

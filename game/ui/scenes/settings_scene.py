@@ -8,9 +8,9 @@ import dataclasses
 
 import pygame
 
-from game.ui import theme
+from game.ui.frame.settings import ACTIONS, AUDIO_BACKENDS, FIXED_KEYS, UI_SCALES, WINDOW_SIZES, Settings
+from game.ui.look import theme
 from game.ui.scenes.common import FilmScene
-from game.ui.settings import ACTIONS, AUDIO_BACKENDS, FIXED_KEYS, UI_SCALES, WINDOW_SIZES, Settings
 from game.ui.widgets.button import Button
 from game.ui.widgets.controls import Choice, Slider, Toggle
 from game.ui.widgets.label import Label, TextBlock

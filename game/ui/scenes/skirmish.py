@@ -9,10 +9,11 @@ from pathlib import Path
 import pygame
 
 from game.content.models import Level
-from game.ui import level_preview, theme
-from game.ui.level_source import SKIRMISH_DIR, list_levels, load_level
+from game.ui.art import level_thumbnail
+from game.ui.files.level_source import SKIRMISH_DIR, list_levels, load_level
+from game.ui.look import theme
+from game.ui.look.text import render
 from game.ui.scenes.common import FilmScene
-from game.ui.text import render
 from game.ui.widgets.button import Button
 from game.ui.widgets.controls import Choice
 from game.ui.widgets.label import Label, TextBlock
@@ -27,7 +28,7 @@ class SkirmishSetupScene(FilmScene):
     """State lives on the scene (`index`, `rivals`, `seed_text`), widgets are rebuilt from it on layout.
 
     Start calls `on_start(level_path, rivals, seed)`: the constructor's argument, else the App's
-    `on_start_skirmish` hook, else `game.ui.game_start.start_skirmish`."""
+    `on_start_skirmish` hook, else `game.ui.play.start.start_skirmish`."""
 
     name = "skirmish"
     title = "Skirmish"
@@ -101,7 +102,7 @@ class SkirmishSetupScene(FilmScene):
         elif self.app.on_start_skirmish is not None:
             self.app.on_start_skirmish(path, self.rivals, self.seed)
         else:
-            from game.ui.game_start import start_skirmish
+            from game.ui.play.start import start_skirmish
 
             start_skirmish(self.app, path, self.rivals, self.seed)
 
@@ -201,6 +202,6 @@ class SkirmishSetupScene(FilmScene):
         tag = render(legend, "ui", theme.SIZE_SMALL - 3, theme.BONE_DIM)
         r = self.preview_rect.copy()
         r.height -= tag.get_height() + theme.px(4)
-        surface.blit(level_preview.preview(lvl, r.size), r.topleft)
+        surface.blit(level_thumbnail.preview(lvl, r.size), r.topleft)
         if tag.get_width() < r.width:
             surface.blit(tag, (r.left, r.bottom + theme.px(3)))

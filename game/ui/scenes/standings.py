@@ -7,8 +7,8 @@ from typing import Any
 import pygame
 
 from game.core.commands import rubles
-from game.ui import theme
-from game.ui.hud import date_words
+from game.ui.look import theme
+from game.ui.play.hud import date_words
 from game.ui.scenes.common import FilmScene
 from game.ui.widgets.button import Button
 from game.ui.widgets.label import TextBlock

@@ -9,7 +9,7 @@ from game.core.commands import rubles
 from game.core.report import TurnEvent, TurnReport
 from game.core.view import PlayerView
 from game.core.world import World
-from game.ui.hud import date_words, evening_count
+from game.ui.play.hud import date_words, evening_count
 from game.ui.scenes.report import ReportScene
 from game.ui.widgets.newspaper import Article
 

@@ -35,6 +35,3 @@ class Widget:
 
     def draw(self, surface: pygame.Surface) -> None:
         """Draw onto `surface`."""
-
-    def contains(self, pos: tuple[int, int]) -> bool:
-        return self.visible and self.rect.collidepoint(pos)

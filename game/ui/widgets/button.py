@@ -6,8 +6,8 @@ from collections.abc import Callable
 
 import pygame
 
-from game.ui import theme
-from game.ui.text import fit, render
+from game.ui.look import theme
+from game.ui.look.text import fit, render, with_full_text
 from game.ui.widgets.base import Widget
 
 STYLES = ("film", "primary", "danger", "paper")
@@ -17,7 +17,8 @@ class Button(Widget):
     """A clickable label. `on_click` runs on mouse release inside the button, or Enter/Space when focused.
 
     Styles: "film" (dark glass, the default), "primary" (bone-lit, the main action), "danger" (red edge),
-    "paper" (ink on a sepia page). `align` is "left" for menu lists, "center" otherwise."""
+    "paper" (ink on a sepia page). `align` is "left" for menu lists, "center" otherwise. A label too long for
+    the button is shortened with an ellipsis and shown in full in the tooltip."""
 
     focusable = True
 
@@ -32,16 +33,29 @@ class Button(Widget):
         align: str = "center",
         focus_on_hover: bool = False,
     ) -> None:
-        super().__init__(rect, tooltip)
         self.label = label
+        self.size = size
+        super().__init__(rect, tooltip)
         self.on_click = on_click
         self.style = style if style in STYLES else "film"
-        self.size = size
         self.align = align
         self.focus_on_hover = focus_on_hover
         self.pressed = False
         self._glow = 0.0  # 0-1, eased towards 1 while hovered/focused
         self._cache: dict[tuple, pygame.Surface] = {}
+
+    @property
+    def elided(self) -> bool:
+        """True when the label is too wide for the button (in its boldest look)."""
+        return theme.font("ui_bold", self.size).size(self.label)[0] > self.rect.width - 2 * theme.px(theme.PAD)
+
+    @property
+    def tooltip(self) -> str:
+        return with_full_text(self._tooltip, self.label) if self.elided else self._tooltip
+
+    @tooltip.setter
+    def tooltip(self, value: str) -> None:
+        self._tooltip = value
 
     def activate(self) -> None:
         """Press the button from code (what a click or Enter does)."""

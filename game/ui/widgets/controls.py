@@ -11,8 +11,8 @@ from typing import Any
 
 import pygame
 
-from game.ui import theme
-from game.ui.text import fit, render
+from game.ui.look import theme
+from game.ui.look.text import fit, render
 from game.ui.widgets.base import Widget
 
 

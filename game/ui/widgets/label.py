@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import pygame
 
-from game.ui import theme
-from game.ui.text import draw_paragraphs, fit, render
+from game.ui.look import theme
+from game.ui.look.text import draw_paragraphs, fit, paragraphs_height, render, with_full_text
 from game.ui.widgets.base import Widget
 
 
 class Label(Widget):
-    """One line of text anchored in its rect ("left", "center", "right"); too-long text gets an ellipsis."""
+    """One line of text anchored in its rect ("left", "center", "right"); too-long text gets an ellipsis and
+    its tooltip shows the full text."""
 
     def __init__(
         self,
@@ -22,8 +23,21 @@ class Label(Widget):
         align: str = "left",
         tooltip: str = "",
     ) -> None:
-        super().__init__(rect, tooltip)
         self.text, self.role, self.size, self.color, self.align = text, role, size, color, align
+        super().__init__(rect, tooltip)
+
+    @property
+    def elided(self) -> bool:
+        """True when the text is wider than the rect and is shown shortened."""
+        return bool(self.text) and self.rect.width > 0 and theme.font(self.role, self.size).size(self.text)[0] > self.rect.width
+
+    @property
+    def tooltip(self) -> str:
+        return with_full_text(self._tooltip, self.text) if self.elided else self._tooltip
+
+    @tooltip.setter
+    def tooltip(self, value: str) -> None:
+        self._tooltip = value
 
     def draw(self, surface: pygame.Surface) -> None:
         if not self.visible or not self.text:
@@ -41,7 +55,7 @@ class Label(Widget):
 
 
 class TextBlock(Widget):
-    """Word-wrapped paragraphs clipped to the rect."""
+    """Word-wrapped paragraphs clipped to the rect; when they do not all fit, the tooltip shows the whole text."""
 
     def __init__(
         self,
@@ -52,8 +66,21 @@ class TextBlock(Widget):
         color: theme.Color = theme.BONE,
         line_gap: float = 1.35,
     ) -> None:
-        super().__init__(rect)
         self.text, self.role, self.size, self.color, self.line_gap = text, role, size, color, line_gap
+        super().__init__(rect)
+
+    @property
+    def clipped(self) -> bool:
+        """True when the text needs more height than the rect has."""
+        return bool(self.text) and paragraphs_height(self.text, self.rect.width, self.role, self.size, self.line_gap) > self.rect.height
+
+    @property
+    def tooltip(self) -> str:
+        return with_full_text(self._tooltip, self.text) if self.clipped else self._tooltip
+
+    @tooltip.setter
+    def tooltip(self, value: str) -> None:
+        self._tooltip = value
 
     def draw(self, surface: pygame.Surface) -> None:
         if self.visible:

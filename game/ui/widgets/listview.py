@@ -6,8 +6,8 @@ from collections.abc import Callable, Sequence
 
 import pygame
 
-from game.ui import theme
-from game.ui.text import fit, render
+from game.ui.look import theme
+from game.ui.look.text import fit, render, with_full_text
 from game.ui.widgets.base import Widget
 
 Row = str | Sequence[str]
@@ -16,7 +16,8 @@ Row = str | Sequence[str]
 class ListView(Widget):
     """Rows of one or more cells. `columns` gives relative column widths and turns it into a table (with an
     optional `header`). `on_select(index)` runs when the selection changes, `on_activate(index)` on Enter or
-    double-click. `ink` True draws dark ink for paper; otherwise bone on film."""
+    double-click. `ink` True draws dark ink for paper; otherwise bone on film. Cells too long for their column
+    are shortened with an ellipsis; the tooltip over such a row shows the row in full."""
 
     focusable = True
 
@@ -44,7 +45,25 @@ class ListView(Widget):
         self.scroll = 0  # index of the first visible row
         self._last_click = (-1, -1000)
         self._ticks = 0
+        self._pointer = (-1, -1)
         self.set_rows(rows)
+
+    @property
+    def tooltip(self) -> str:
+        index = self.row_at(self._pointer) if self.hovered else -1
+        if index >= 0 and self.row_elided(index):
+            return with_full_text(self._tooltip, "  ·  ".join(c for c in self.rows[index] if c))
+        return self._tooltip
+
+    @tooltip.setter
+    def tooltip(self, value: str) -> None:
+        self._tooltip = value
+
+    def row_elided(self, index: int) -> bool:
+        """True when a cell of row `index` is too long for its column."""
+        pad = theme.px(10)
+        font = theme.font("ui_bold", self.size)
+        return any(font.size(text)[0] > w - pad * 2 for text, w in zip(self.rows[index], self._column_widths(), strict=False))
 
     # ------------------------------------------------------------ data
     def set_rows(self, rows: Sequence[Row], keep_selection: bool = False) -> None:
@@ -106,6 +125,7 @@ class ListView(Widget):
             return False
         if event.type == pygame.MOUSEMOTION:
             self.hovered = self.rect.collidepoint(event.pos)
+            self._pointer = event.pos
             return False
         if event.type == pygame.MOUSEWHEEL and self.hovered:
             self.scroll = max(0, min(self.scroll - event.y, max(0, len(self.rows) - self.visible_rows)))

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 import pygame
 
-from game.ui import paint, theme
-from game.ui.text import draw_paragraphs, paragraphs_height, render, wrap
+from game.ui.look import paint, theme
+from game.ui.look.text import draw_paragraphs, paragraphs_height, render, wrap
 from game.ui.widgets.base import Widget
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pygame
 
-from game.ui import theme
-from game.ui.text import render
+from game.ui.look import theme
+from game.ui.look.text import render
 from game.ui.widgets.base import Widget
 
 

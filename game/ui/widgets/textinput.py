@@ -6,8 +6,8 @@ from collections.abc import Callable
 
 import pygame
 
-from game.ui import theme
-from game.ui.text import render
+from game.ui.look import theme
+from game.ui.look.text import render
 from game.ui.widgets.base import Widget
 
 

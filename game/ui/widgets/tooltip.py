@@ -6,8 +6,8 @@ from functools import lru_cache
 
 import pygame
 
-from game.ui import theme
-from game.ui.text import render, wrap
+from game.ui.look import theme
+from game.ui.look.text import render, wrap
 
 
 @lru_cache(maxsize=64)

@@ -17,9 +17,9 @@ import pygame
 from game.core.commands import Action, LieLow, rubles
 from game.core.resolve import HEAT_DECAY, LIE_LOW_DECAY
 from game.core.view import PlayerView
-from game.ui import theme
+from game.ui.look import theme
+from game.ui.look.text import render
 from game.ui.scenes.common import FilmScene
-from game.ui.text import render
 from game.ui.widgets.button import Button
 from game.ui.widgets.label import Label
 
@@ -75,7 +75,6 @@ class SitePanel(FilmScene):
         self.subtitle = f"{kind}. {self.site.description}".strip() if self.site.description else kind
         self.view: PlayerView = session.view(seat)
         self.action_buttons: list[ActionButton] = []
-        self.chosen: Any = None
 
     # ------------------------------------------------------------ engine
     def refresh_view(self) -> None:
@@ -99,7 +98,6 @@ class SitePanel(FilmScene):
             if self.app is not None:
                 self.app.notify(f"Not possible: {why}.", "warning", 3.0)
             return
-        self.chosen = action
         if self.app is not None and self.app.top is self:
             self.app.pop()
         self.on_action(action)
@@ -145,8 +143,8 @@ class SitePanel(FilmScene):
         bw = theme.px(170)
         y = h - bh - theme.px(10)
         x = w - m - bw
-        self.cancel_button = self.add(Button("Cancel", self.back, (x, y, bw, bh),
-                                             tooltip="Close this panel without choosing anything (Esc)."))
+        self.add(Button("Cancel", self.back, (x, y, bw, bh),
+                        tooltip="Close this panel without choosing anything (Esc)."))
         if self.offer_lie_low:
             x -= bw + theme.px(10)
             self.lie_low_button = self.action_button(

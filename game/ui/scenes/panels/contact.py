@@ -7,7 +7,7 @@ import pygame
 from game.core.commands import BuyMaster, BuyPart, SellPart, part_resale_price, rubles
 from game.core.lathe import PartInstance
 from game.core.state import KOPECKS
-from game.ui import theme
+from game.ui.look import theme
 from game.ui.scenes.panels.base import SitePanel
 from game.ui.scenes.panels.words import (
     SLOT_SHORT,

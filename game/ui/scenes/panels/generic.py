@@ -7,7 +7,7 @@ import pygame
 
 from game.core.commands import LieLow
 from game.core.preview import actions_at
-from game.ui import theme
+from game.ui.look import theme
 from game.ui.scenes.panels.base import SitePanel
 from game.ui.widgets.panel import Panel
 

@@ -7,7 +7,7 @@ import pygame
 from game.core.commands import Scavenge
 from game.core.lathe import cut_profile
 from game.core.profile import quality_grade
-from game.ui import theme
+from game.ui.look import theme
 from game.ui.scenes.panels.base import SitePanel
 from game.ui.scenes.panels.widgets import RecordView
 from game.ui.scenes.panels.words import grade_words, noise_words, reference

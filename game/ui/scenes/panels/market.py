@@ -7,7 +7,7 @@ import pygame
 from game.core.commands import SellRecords, rubles
 from game.core.market import price_at_demand
 from game.core.preview import sale_preview
-from game.ui import theme
+from game.ui.look import theme
 from game.ui.scenes.panels.base import SitePanel
 from game.ui.scenes.panels.widgets import ChecklistView
 from game.ui.scenes.panels.words import demand_words, points

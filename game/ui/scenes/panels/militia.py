@@ -15,7 +15,7 @@ from game.core.informing import (
     WORD_GETS_OUT,
 )
 from game.core.state import KOPECKS
-from game.ui import theme
+from game.ui.look import theme
 from game.ui.scenes.panels.base import SitePanel
 from game.ui.widgets.label import TextBlock
 from game.ui.widgets.listview import ListView

@@ -7,9 +7,9 @@ from collections.abc import Callable, Sequence
 import pygame
 
 from game.core.profile import CutProfile
-from game.ui import paint, theme
-from game.ui.record_art import draw_record
-from game.ui.text import fit, render
+from game.ui.art.record import draw_record
+from game.ui.look import paint, theme
+from game.ui.look.text import fit, render
 from game.ui.widgets.base import Widget
 from game.ui.widgets.controls import Choice
 from game.ui.widgets.listview import ListView, Row

@@ -6,8 +6,9 @@ import pygame
 
 from game.core.commands import MAX_CUT_PER_TURN, CutRecords, InstallPart
 from game.core.preview import CutPreview, cut_preview
-from game.ui import theme
-from game.ui.lathe_art import draw_lathe, slot_anchors
+from game.ui.art.lathe import draw_lathe, slot_anchors
+from game.ui.look import theme
+from game.ui.look.text import fit, render
 from game.ui.scenes.panels.base import SitePanel
 from game.ui.scenes.panels.widgets import RecordView, Stepper
 from game.ui.scenes.panels.words import (
@@ -20,7 +21,6 @@ from game.ui.scenes.panels.words import (
     reference,
     swap_grades,
 )
-from game.ui.text import fit, render
 from game.ui.widgets.base import Widget
 from game.ui.widgets.label import Label
 from game.ui.widgets.listview import ListView
@@ -31,7 +31,7 @@ ROW = 30
 
 
 class LathePicture(Widget):
-    """The lathe drawing (lathe_art) for the player's installed parts; hovering a part names it."""
+    """The lathe drawing (art.lathe) for the player's installed parts; hovering a part names it."""
 
     def __init__(self, rect: pygame.Rect | tuple[int, int, int, int], lathe: dict, parts: dict) -> None:
         super().__init__(rect, "Your lathe: motor, platter and spindle, cutter arm and stylus, amplifier.")

@@ -1,0 +1,32 @@
+"""Starting a skirmish: load the level through the content loader, make the local session, open the game view.
+A level that does not load gets an error card with the loader's message (file, place, problem), never a
+traceback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from game.ui.scenes.dialog import Dialog
+
+
+def new_session(level_path: Path, rivals: int, seed: int) -> Any:
+    """A LocalSession on the level (raises the loader's ContentError, or OSError/ValueError, on a bad file)."""
+    from game.content.catalog import base_catalog
+    from game.content.loader import load_level
+    from game.session.session import LocalSession
+
+    level = load_level(Path(level_path))
+    return LocalSession(level, base_catalog(), 1 + rivals, seed, humans=(0,), level_path=str(level_path))
+
+
+def start_skirmish(app: Any, level_path: Path, rivals: int, seed: int) -> None:
+    """The App's `on_start_skirmish` hook: push the game view (with the briefing) or an error card."""
+    try:
+        session = new_session(level_path, rivals, seed)
+    except Exception as exc:  # noqa: BLE001 - any bad level becomes a message
+        app.push(Dialog("This city cannot be opened", str(exc) or type(exc).__name__, width=720))
+        return
+    from game.ui.play.game_view import GameViewScene
+
+    app.push(GameViewScene(session, 0, show_intro=True))

@@ -1,0 +1,1 @@
+"""The UI's link to the audio engine (`audio_bridge`)."""

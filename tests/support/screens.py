@@ -1,0 +1,122 @@
+"""Named scenes the screenshot command (and tests) can open directly. Add an entry to extend it:
+
+    SCENES["market"] = ("the market panel (demo)", lambda opts: MarketScene(...))
+
+A factory gets `SceneOptions` (e.g. `--level`) and returns a Scene ready to push."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from game.ui.frame.scene import Scene
+
+
+@dataclass(frozen=True)
+class SceneOptions:
+    level: Path | None = None
+
+
+def _menu(o: SceneOptions) -> Scene:
+    from game.ui.scenes.menu import MenuScene
+
+    return MenuScene()
+
+
+def _skirmish(o: SceneOptions) -> Scene:
+    from game.ui.scenes.skirmish import SkirmishSetupScene
+
+    return SkirmishSetupScene(level_path=o.level)
+
+
+def _settings(o: SceneOptions) -> Scene:
+    from game.ui.scenes.settings_scene import SettingsScene
+
+    return SettingsScene()
+
+
+def _codex(o: SceneOptions) -> Scene:
+    from game.ui.scenes.codex import CodexScene
+
+    return CodexScene()
+
+
+def _report(o: SceneOptions) -> Scene:
+    from tests.support.demo import report_scene
+
+    return report_scene(o.level)
+
+
+def _game(o: SceneOptions) -> Scene:
+    from tests.support.demo import game_scene
+
+    return game_scene(o.level)
+
+
+def _standings(o: SceneOptions) -> Scene:
+    from game.ui.scenes.standings import StandingsScene
+    from tests.support.demo import demo_session
+
+    return StandingsScene(demo_session(o.level, 6), 0)
+
+
+def _load(o: SceneOptions) -> Scene:
+    from game.ui.scenes.save_load import SaveLoadScene
+
+    return SaveLoadScene("load")
+
+
+def _help(o: SceneOptions) -> Scene:
+    from game.ui.scenes.help import HelpScene
+    from tests.support.demo import demo_session
+
+    return HelpScene(demo_session(o.level, 0).world.level, on_tutorial=lambda: None)
+
+
+def _arrest(o: SceneOptions) -> Scene:
+    from game.ui.scenes.arrest import ArrestScene
+
+    return ArrestScene(5, "A militia patrol arrested you with 6 records.", 1955)
+
+
+def _booth(o: SceneOptions) -> Scene:
+    from game.ui.scenes.booth import BoothScene
+    from tests.support.equipped import equipped_session
+
+    return BoothScene(None, equipped_session(o.level), 0)
+
+
+def _site(kind: str) -> Callable[[SceneOptions], Scene]:
+    """A factory for the panel of the first site of `kind` in a demo session (seat 0 equipped)."""
+
+    def factory(o: SceneOptions) -> Scene:
+        from game.ui.scenes.panels import make_site_panel
+        from tests.support.equipped import equipped_session
+
+        session = equipped_session(o.level)
+        kinds = (kind,) if kind != "market" else ("dance_hall", "buyer", "market")
+        if kind == "workshop":
+            site_id = session.state.players[0].workshop
+        else:
+            site_id = next(s.id for k in kinds for s in session.world.level.sites if s.kind == k)
+        return make_site_panel(session, 0, site_id, lambda action: None)
+
+    return factory
+
+
+SCENES: dict[str, tuple[str, Callable[[SceneOptions], Scene]]] = {
+    "menu": ("the main menu", _menu),
+    "skirmish": ("skirmish set-up (levels/skirmish or --level)", _skirmish),
+    "settings": ("settings", _settings),
+    "codex": ("the Codex of historical notes", _codex),
+    "report": ("a real turn report as a newspaper page (seat 0 scavenges at the hospital)", _report),
+    "game": ("the game view after a few AI evenings, a walk to the hospital planned (--level)", _game),
+    "standings": ("end-of-game standings (a session after a few evenings)", _standings),
+    "load": ("the Load screen (the user's save slots)", _load),
+    "help": ("the rules card with the formulas in words", _help),
+    "arrest": ("the sentence screen after an arrest", _arrest),
+    "booth": ("the listening booth with seat 0's masters and records (demo session)", _booth),
+    "workshop": ("the workshop panel: the lathe, spares, the cut (demo session)", _site("workshop")),
+    "market": ("a buyer's panel: demand, price history, records to sell (demo session)", _site("market")),
+}
