@@ -79,7 +79,9 @@ class RemoteSession:
         self.refusal: str | None = None  # the host's answer to the latest orders
         self.chat: list[Said] = []
         self.notices: list[str] = []
-        self.closed: str | None = None
+        self.closed: str | None = None  # why the connection ended (None while it is open)
+        self.refused = False  # the host turned the hello down: trying again will not help
+        self.on_leave: Callable[[], None] | None = None  # e.g. stop the server this process hosts
         self.desyncs = 0
         self.turn_seconds = 0.0
         self._deadline: float | None = None
@@ -120,11 +122,23 @@ class RemoteSession:
         return type(self).join((self.link.host, self.link.port), hello.name, hello.password, self.token, hello.admin,
                                timeout, self.music_dir, self.link.frames is not None, self.link.limits, self.answer_seconds)
 
+    def reconnect(self) -> None:
+        """Open a new connection with this seat's token and carry on (without waiting: the welcome and the
+        current evening arrive through `poll`; if it fails, `closed` says why again)."""
+        old = self.link
+        hello = old.hello.model_copy(update={"token": self.token})
+        self.link = ClientLink(old.host, old.port, hello, old.limits, old.connect_timeout,
+                               record=old.frames is not None).start()
+        self.closed = None
+
     def leave(self) -> None:
         if self.closed is None:
             self.link.send(Bye())
         self.link.close()
         self.closed = self.closed or "left the game"
+        if self.on_leave is not None:
+            self.on_leave()
+            self.on_leave = None
 
     # ------------------------------------------------------------ messages
 
@@ -163,7 +177,7 @@ class RemoteSession:
             self.seat, self.token, self.game_name, self.admin = message.seat, message.token, message.game, message.admin
             self.phase = message.phase
         elif isinstance(message, Refused):
-            self.closed = f"refused: {message.reason}"
+            self.closed, self.refused = f"refused: {message.reason}", True
         elif isinstance(message, Closing):
             self.closed = message.reason
         elif isinstance(message, Lobby):

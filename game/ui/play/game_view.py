@@ -23,6 +23,7 @@ from game.ui.look import paint, theme
 from game.ui.look.text import render
 from game.ui.play.action_menu import ActionMenu, MenuItem
 from game.ui.play.hud import HEAT_DANGER, Hotspot, paint_lines, paint_section_title, paint_top_bar
+from game.ui.play.lan import LanTable
 from game.ui.play.map_view import MapView
 from game.ui.play.plan import STANCES, Plan, describe_action
 from game.ui.play.playback import ENCOUNTER_KINDS, TurnPlayback
@@ -104,6 +105,7 @@ class GameViewScene(Scene):
         self._version = 0
         self._frame: pygame.Surface | None = None
         self._frame_key: tuple | None = None
+        self.lan: LanTable | None = LanTable(session) if getattr(session, "remote", False) else None
 
     # ------------------------------------------------------------ life cycle
     def on_enter(self) -> None:
@@ -191,6 +193,11 @@ class GameViewScene(Scene):
             row, col = divmod(i, 3)
             r = (x0 + col * (tw + theme.px(6)), ey - theme.px(10) - (2 - row) * (th + theme.px(6)), tw, th)
             self.tool_buttons[lbl] = self.add(Button(lbl, cb, r, tooltip=tip, size=theme.SIZE_SMALL))
+        if self.lan is not None:  # the host saves a LAN game after every evening
+            self.tool_buttons["Save"].enabled = self.tool_buttons["Load"].enabled = False
+            self.end_button.enabled = not self.lan.waiting
+            if self.lan.waiting:
+                self.end_button.label = "Waiting…"
 
     # ------------------------------------------------------------ chrome (top bar + side panel), cached
     def _paint_chrome(self) -> None:
@@ -271,7 +278,7 @@ class GameViewScene(Scene):
 
     # ------------------------------------------------------------ orders
     def _submit(self, quiet: bool = False) -> None:
-        if not self.view.player.free or self.session.over:
+        if not self.view.player.free or self.session.over or (self.lan is not None and self.lan.waiting):
             self.plan.refusal = None
             return
         reason = self.session.submit(self.seat, self.plan.orders())
@@ -363,10 +370,18 @@ class GameViewScene(Scene):
         if reason:
             self.app.notify(f"Orders refused ({reason}); you stay put tonight.", "warning")
             self.session.submit(self.seat, Orders(stance=self.plan.stance))  # type: ignore[arg-type]
+        self.session.end_turn()
+        if self.lan is not None:  # "I am ready": the host resolves the evening when everyone is
+            self.relayout(self.size)
+            return
+        self._play_back()
+
+    def _play_back(self) -> None:
+        """Play back the evening just resolved, from where everyone stood in the view before it."""
+        me = self.view.player
         start: dict[str, tuple[int, int]] = {u.id: u.pos for u in self.view.units}
         if me.free:
             start[f"p{self.seat}"] = me.pos
-        self.session.end_turn()
         report = self.session.report(self.seat)
         self.after_view = self.session.view(self.seat)
         self.autosave()
@@ -379,6 +394,8 @@ class GameViewScene(Scene):
         self.end_button.enabled = False
 
     def autosave(self) -> None:
+        if self.lan is not None:
+            return
         try:
             saves.save(self.session, saves.AUTOSAVE)
         except OSError as exc:
@@ -490,6 +507,11 @@ class GameViewScene(Scene):
         """Esc: the pause card."""
         if self.app is None:
             return
+        if self.lan is not None:
+            self.app.push(Dialog("Menu", "The game goes on without you while you are away; the host keeps your seat "
+                                 "for a while, then the AI plays it. Join again to take it back.",
+                                 [("Resume", None), ("Leave the game", self.quit_to_menu)]))
+            return
         self.app.push(Dialog("Paused", "The city waits. Your game is autosaved after every evening.",
                              [("Resume", None), ("Save and quit", self._save_and_quit), ("Quit to menu", self.quit_to_menu)]))
 
@@ -501,6 +523,8 @@ class GameViewScene(Scene):
         from game.ui.scenes.menu import MenuScene
 
         assert self.app is not None
+        if self.lan is not None:
+            self.session.leave()
         self.app.pop_to(MenuScene)
         if not isinstance(self.app.top, MenuScene):
             self.app.replace(MenuScene())
@@ -559,6 +583,8 @@ class GameViewScene(Scene):
         return False
 
     def handle_event(self, event: pygame.event.Event) -> bool:
+        if self.lan is not None and self.lan.handle_event(event):
+            return True
         if self.playback is not None:
             if (event.type == pygame.KEYDOWN and event.key in (pygame.K_SPACE, pygame.K_RETURN, pygame.K_ESCAPE, pygame.K_KP_ENTER)) or \
                     (event.type == pygame.MOUSEBUTTONDOWN and event.button == 1):
@@ -603,6 +629,8 @@ class GameViewScene(Scene):
     def update(self, dt: float) -> None:
         super().update(dt)
         self._t += dt
+        if self.lan is not None and self.lan.poll(self.app, dt, busy=self.playback is not None):
+            self._play_back()  # the host resolved the evening (everyone ready, or the timer ran out)
         if self.playback is not None:
             self._fire(self.playback.update(dt))
             if self.playback.done and self.app is not None and self.app.top is self:
@@ -708,6 +736,8 @@ class GameViewScene(Scene):
         m = self.map
         if m is None:
             return
+        if self.lan is not None:
+            self.lan.draw(surface, m.rect, self.playback is not None)
         me = self.view.player
         if self.playback is not None:
             self._banner(surface, "The evening plays out…", "Space or click: skip", theme.GLOW)
