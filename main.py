@@ -18,6 +18,7 @@ COMMANDS: dict[str, str] = {
     "autoplay": "run an AI-only game headless and print a line per turn and the final state hash",
     "replay": "re-run a recorded game and print its final state hash",
     "validate": "check level files and mod folders, naming every error",
+    "newmod": "write a working skeleton mod (a new city, track and lathe part) to start from",
     "export": "render a track through a lathe model to a WAV file",
     "screenshot": "render one scene of the game to a PNG file, headless",
     "server": "run a headless dedicated LAN server that logs joins, turns and errors",

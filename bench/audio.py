@@ -23,7 +23,8 @@ import numpy as np  # noqa: E402
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from game.audio.chain import RATE, LatheChain  # noqa: E402
-from game.content.catalog import base_catalog, preset_profile  # noqa: E402
+from game.content.catalog import base_catalog  # noqa: E402
+from game.core.presets import preset_profile  # noqa: E402
 
 SECONDS = 180.0
 BLOCK = 1024

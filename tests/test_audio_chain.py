@@ -7,7 +7,7 @@ import pytest
 
 from game.audio.chain import RATE, LatheChain, render_record
 from game.audio.dsp import HalfbandDecimator, HalfbandInterpolator
-from game.content.catalog import preset_profile
+from game.core.presets import preset_profile
 
 
 def _music(seconds: float = 3.0) -> np.ndarray:

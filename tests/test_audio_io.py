@@ -15,7 +15,7 @@ os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 from game.audio.chain import RATE  # noqa: E402
 from game.audio.output import SilentBackend, open_backend  # noqa: E402
 from game.audio.player import Player, RecordStream  # noqa: E402
-from game.content.catalog import preset_profile  # noqa: E402
+from game.core.presets import preset_profile  # noqa: E402
 
 
 @pytest.fixture(autouse=True)

@@ -8,8 +8,9 @@ from dataclasses import replace
 import pytest
 
 from game.audio.measure import bandwidth_hz, crackle_per_s, snr_db, wow_flutter
-from game.content.catalog import base_catalog, preset_profile
+from game.content.catalog import base_catalog
 from game.core.lathe import cut_profile, preset_lathe
+from game.core.presets import preset_profile
 from game.core.profile import quality_grade
 
 

@@ -10,13 +10,13 @@ from typing import Any
 
 import pytest
 
+from game.content.catalog import load_catalog
 from game.content.citygen import City, CitySpec
 from game.content.errors import ContentError, Problem
 from game.content.loader import (
     LevelInfo,
     level_content_hash,
     list_levels,
-    load_catalog,
     load_level,
 )
 from game.content.schema import PUBLISHED, schema_text
@@ -241,13 +241,14 @@ def test_cli_validate_ok_and_broken(tmp_path: Path) -> None:
     assert good.returncode == 0, good.stdout + good.stderr
     assert good.stdout.count("OK ") == 3
     broken = write(tmp_path, '{"id": ', "broken.json")
+    level = write(tmp_path, small(), "fine.json")
     mod = tmp_path / "mod"
     (mod / "levels").mkdir(parents=True)
     (mod / "mod.json").write_text("{}", encoding="utf-8")
-    write(mod / "levels", small(), "ok.json")
-    bad = run_validate(broken, tmp_path / "missing.json", mod)
+    bad = run_validate(broken, tmp_path / "missing.json", mod, level)
     assert bad.returncode == 1
-    assert f"{broken}: line 1, column 8: invalid JSON" in bad.stdout
-    assert "missing.json: -: no such file" in bad.stdout
-    assert "OK " in bad.stdout and "mod folder" in bad.stdout
+    assert f"error {broken}: line 1, column 8: invalid JSON" in bad.stdout
+    assert "missing.json: -: no such file or folder" in bad.stdout
+    assert f"error {mod / 'mod.json'}: $.id: missing required field 'id'" in bad.stdout
+    assert f"OK {level}" in bad.stdout
     assert "Traceback" not in bad.stdout + bad.stderr

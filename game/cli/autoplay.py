@@ -6,7 +6,7 @@ import argparse
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--level", required=True, help="level JSON file")
+    parser.add_argument("--level", required=True, help="level JSON file (in a mod folder: played with that mod)")
     parser.add_argument("--players", type=int, default=2, help="AI bootleggers (default 2)")
     parser.add_argument("--seed", type=int, default=1, help="game seed (default 1)")
     parser.add_argument("--turns", type=int, default=None, help="stop after this many turns (default: the level's end date)")
@@ -18,19 +18,18 @@ def run(args: argparse.Namespace) -> int:
     import sys
     from pathlib import Path
 
-    from game.content.catalog import base_catalog
     from game.content.errors import ContentError
-    from game.content.loader import load_level
+    from game.content.modset import playable_level
     from game.session.autoplay import run_to_end
     from game.session.session import LocalSession
 
     try:
-        level = load_level(Path(args.level))
+        found = playable_level(Path(args.level))
     except ContentError as exc:
         print(exc, file=sys.stderr)
         return 1
     try:
-        session = LocalSession(level, base_catalog(), args.players, args.seed, level_path=args.level)
+        session = LocalSession(found.level, found.catalog, args.players, args.seed, level_path=args.level)
     except ValueError as exc:
         print(f"{args.level}: {exc}", file=sys.stderr)
         return 1

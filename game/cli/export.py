@@ -47,7 +47,7 @@ def export_record(track_id: str, out: str, lathe: str = "workshop", film: str = 
     from game.audio.chain import RATE, render_record
     from game.audio.library import load_track
     from game.audio.wav import write_wav
-    from game.content.catalog import preset_profile
+    from game.core.presets import preset_profile
 
     music = load_track(track_id, (lambda f: progress(0.5 * f)) if progress else None)
     if seconds is not None:

@@ -1,27 +1,31 @@
-"""The base catalog (`levels/catalog.json`): genres, X-ray film kinds, lathe parts and lathe presets."""
+"""The catalog: genres, X-ray film kinds, lathe parts and lathe presets. The base catalog is
+`levels/catalog.json`, loaded once through the same checked loading as any content file."""
 
 from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
 
+from game.content.checks import catalog_problems
+from game.content.errors import ContentError
 from game.content.models import Catalog
-from game.core.lathe import cut_profile, preset_lathe
-from game.core.profile import CutProfile
+from game.content.reading import read_model
 
-CATALOG_PATH = Path(__file__).resolve().parents[2] / "levels" / "catalog.json"
+DEFAULT_CATALOG = Path(__file__).resolve().parents[2] / "levels" / "catalog.json"
+
+
+def load_catalog(path: str | Path = DEFAULT_CATALOG) -> Catalog:
+    """The catalog at `path`, checked (unique ids, parts' stats blocks, presets); ContentError otherwise."""
+    parsed = read_model(path, "catalog", Catalog)
+    problems = parsed.problems
+    if parsed.model is not None:
+        problems += catalog_problems(str(path), parsed.model)
+    if problems or parsed.model is None:
+        raise ContentError(problems)
+    return parsed.model
 
 
 @cache
 def base_catalog() -> Catalog:
-    """The shipped catalog, loaded once."""
-    return Catalog.model_validate_json(CATALOG_PATH.read_text(encoding="utf-8"))
-
-
-def preset_profile(preset_id: str, film_id: str = "chest", source_quality: float = 1.0) -> CutProfile:
-    """The cut profile of a catalog lathe preset (new parts) on a film kind: what `export --lathe` renders."""
-    catalog = base_catalog()
-    preset = next(p for p in catalog.presets if p.id == preset_id)
-    film = next(f for f in catalog.films if f.id == film_id)
-    parts = {p.id: p for p in catalog.parts}
-    return cut_profile(preset_lathe(preset.parts), parts, film, source_quality)
+    """The shipped catalog, loaded and checked once (a broken shipped catalog raises ContentError)."""
+    return load_catalog(DEFAULT_CATALOG)

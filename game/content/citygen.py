@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import math
 import random
-from collections import deque
 from dataclasses import dataclass, field
 from typing import Any
 
+from game.content.tiles import WALKABLE, reachable
+
 STREET, BUILDING, COURTYARD, WATER, BRIDGE = ".", "#", ",", "~", "="
 LEGEND = {STREET: "street", BUILDING: "building", COURTYARD: "courtyard", WATER: "water", BRIDGE: "bridge"}
-WALKABLE = frozenset({STREET, COURTYARD, BRIDGE})
 Point = tuple[int, int]
 
 
@@ -172,7 +172,7 @@ class City:
         for y in range(self.h):
             for x in range(self.w):
                 t = self.tiles[y][x]
-                if t in WALKABLE and (x, y) not in seen:
+                if LEGEND[t] in WALKABLE and (x, y) not in seen:
                     self.tiles[y][x] = WATER if t == BRIDGE else BUILDING
         self.reachable = seen
 
@@ -181,19 +181,9 @@ class City:
     def all_tiles(self) -> set[Point]:
         return {(x, y) for y in range(self.h) for x in range(self.w)}
 
-    def walkable(self, p: Point) -> bool:
-        x, y = p
-        return 0 <= x < self.w and 0 <= y < self.h and self.tiles[y][x] in WALKABLE
-
     def reach(self, start: Point) -> set[Point]:
-        seen, queue = {start}, deque([start])
-        while queue:
-            x, y = queue.popleft()
-            for q in ((x, y - 1), (x + 1, y), (x, y + 1), (x - 1, y)):
-                if q not in seen and self.walkable(q):
-                    seen.add(q)
-                    queue.append(q)
-        return seen
+        """Tiles reachable on foot from `start`, by the same search the engine uses."""
+        return reachable([[LEGEND[t] in WALKABLE for t in row] for row in self.tiles], start)
 
     def nearest(self, target: Point, ok: Any, taken: set[Point], pool: set[Point]) -> Point:
         """The tile of `pool` closest to target (ties: top-left first) whose character passes `ok`."""

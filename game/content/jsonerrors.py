@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from pydantic import ValidationError
@@ -37,14 +38,23 @@ def show(value: Any, limit: int = 60) -> str:
         text = "an object"
     elif isinstance(value, list):
         text = f"a list of {len(value)}"
+    elif isinstance(value, str):
+        text = repr(value) if len(value) <= limit else repr(value[: limit - 5] + "...")
+    elif value is None or isinstance(value, bool | int | float):
+        text = json.dumps(value, ensure_ascii=False)
     else:
-        text = json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else repr(value)
+        text = str(getattr(value, "text", type(value).__name__))
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def json_problem(file: str, err: json.JSONDecodeError) -> Problem:
     """Broken JSON: the line and column where the parser stopped."""
     return Problem(file, f"line {err.lineno}, column {err.colno}", f"invalid JSON: {err.msg}")
+
+
+def child_path(path: str, key: str) -> str:
+    """`path` extended by an object key: `.name` for plain keys, `["odd key"]` for the rest."""
+    return f"{path}.{key}" if key.isidentifier() else f"{path}[{json.dumps(key, ensure_ascii=False)}]"
 
 
 def json_path(loc: tuple[Any, ...], data: Any) -> str:
@@ -60,7 +70,7 @@ def json_path(loc: tuple[Any, ...], data: Any) -> str:
             path += f"[{part}]"
             node = node[part]
         elif isinstance(node, dict) and isinstance(part, str) and (part in node or last):
-            path += f".{part}" if part.isidentifier() else f"[{json.dumps(part)}]"
+            path = child_path(path, part)
             node = node.get(part)
         elif isinstance(part, int) and isinstance(node, list) and last:
             path += f"[{part}]"
@@ -74,7 +84,7 @@ def _words(err: dict[str, Any]) -> tuple[str | None, str]:
     if kind == "missing":
         return None, f"missing required field '{err['loc'][-1]}'" if err["loc"] else "missing value"
     if kind == "extra_forbidden":
-        return None, f"unknown field '{err['loc'][-1]}' (check the spelling; see levels/schema.json)"
+        return None, f"unknown field '{err['loc'][-1]}' (check the spelling; MODDING.md lists every field)"
     if kind in EXPECTED:
         expected = EXPECTED[kind]
         if kind.startswith("date") and ctx.get("error"):
@@ -89,6 +99,13 @@ def _words(err: dict[str, Any]) -> tuple[str | None, str]:
     if kind in bounds:
         limit = next(iter(ctx.values()), "?")
         return None, f"expected a number {bounds[kind]} {limit}, got {show(found)}"
+    if kind == "finite_number":
+        return None, f"expected a finite number, got {show(found)}"
+    if kind == "string_too_long":
+        return None, (f"expected at most {ctx.get('max_length', '?')} characters, got "
+                      f"{len(found) if isinstance(found, str) else '?'}")
+    if kind == "string_too_short":
+        return None, f"expected at least {ctx.get('min_length', '?')} character(s), got {show(found)}"
     if kind == "too_short":
         return None, f"expected at least {ctx.get('min_length', '?')} item(s), got {show(found)}"
     if kind == "too_long":
@@ -98,8 +115,10 @@ def _words(err: dict[str, Any]) -> tuple[str | None, str]:
     return None, f"{message}, got {show(found)}" if kind != "value_error" else message
 
 
-def validation_problems(file: str, exc: ValidationError, data: Any) -> list[Problem]:
-    """Every pydantic error as a Problem; alternatives of a union at one place are merged into one line."""
+def validation_problems(file: str, exc: ValidationError, data: Any,
+                        skip: frozenset[str] = frozenset()) -> list[Problem]:
+    """Every pydantic error as a Problem; alternatives of a union at one place are merged into one line.
+    Errors at the paths in `skip` (numbers the reader already refused) are left out."""
     grouped: dict[str, list[tuple[str | None, str, Any]]] = {}
     for err in exc.errors(include_url=False):
         where = json_path(tuple(err["loc"]), data)
@@ -107,6 +126,8 @@ def validation_problems(file: str, exc: ValidationError, data: Any) -> list[Prob
         grouped.setdefault(where, []).append((expected, message, err.get("input")))
     problems: list[Problem] = []
     for where, entries in grouped.items():
+        if where in skip:
+            continue
         alternatives = [e for e, _, _ in entries if e]
         if len(entries) > 1 and len(alternatives) == len(entries):
             unique = list(dict.fromkeys(alternatives))
@@ -115,4 +136,21 @@ def validation_problems(file: str, exc: ValidationError, data: Any) -> list[Prob
         else:
             for message in dict.fromkeys(m for _, m, _ in entries):
                 problems.append(Problem(file, where, message))
-    return problems
+    return collapse(problems)
+
+
+def collapse(problems: list[Problem], keep: int = 3) -> list[Problem]:
+    """The same message at more than `keep` places that differ only in list indexes (every row of a map,
+    every patrol) becomes one problem at the first place, saying how many more share it."""
+    groups: dict[tuple[str, str], list[Problem]] = {}
+    for p in problems:
+        groups.setdefault((re.sub(r"\[\d+\]", "[*]", p.where), p.message), []).append(p)
+    out = []
+    for p in problems:
+        group = groups[(re.sub(r"\[\d+\]", "[*]", p.where), p.message)]
+        if len(group) <= keep:
+            out.append(p)
+        elif p is group[0]:
+            out.append(Problem(p.file, p.where, f"{p.message} (and the same at {len(group) - 1} more places, "
+                                                f"like {group[1].where})", p.hint))
+    return out

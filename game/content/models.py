@@ -12,12 +12,16 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from game.content.limits import MAX_LIST, MAX_MAP_SIDE, MAX_PLAYERS, MAX_ROUTE, MAX_STOCK, MAX_TEXT
+
 SCHEMA_VERSION = 1
 
 Id = Annotated[str, Field(pattern=r"^[a-z0-9_]+$", min_length=1, max_length=48, description="lower_snake_case id")]
 Rubles = Annotated[int, Field(ge=0, le=1_000_000, description="whole rubles")]
 Fraction = Annotated[float, Field(ge=0.0, le=1.0)]
 Point = tuple[Annotated[int, Field(ge=0)], Annotated[int, Field(ge=0)]]
+Stock = Annotated[int, Field(ge=0, le=MAX_STOCK)]
+Demand = Annotated[float, Field(ge=0.0, le=10.0)]
 
 TileKind = Literal["street", "building", "courtyard", "water", "bridge"]
 Slot = Literal["motor", "platter", "cutter", "amplifier"]
@@ -26,9 +30,10 @@ PatrolKind = Literal["militia", "komsomol", "informer"]
 
 
 class Strict(BaseModel):
-    """Unknown fields are errors: a typo in a modder's file must not pass silently."""
+    """Unknown fields are errors: a typo in a modder's file must not pass silently. Numbers are finite
+    (NaN and Infinity are refused) and no text is longer than MAX_TEXT characters."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False, str_max_length=MAX_TEXT)
 
 
 # ---------------------------------------------------------------- catalog
@@ -102,18 +107,19 @@ class Catalog(Strict):
     """The base content every level builds on (`levels/catalog.json`); mods may add to it."""
 
     schema_version: Literal[1] = SCHEMA_VERSION
-    genres: list[Genre]
-    films: list[FilmKind]
-    parts: list[Part]
-    presets: list[LathePreset] = Field(description="lathes from worst to best")
+    genres: list[Genre] = Field(max_length=MAX_LIST)
+    films: list[FilmKind] = Field(max_length=MAX_LIST)
+    parts: list[Part] = Field(max_length=MAX_LIST)
+    presets: list[LathePreset] = Field(max_length=MAX_LIST, description="lathes from worst to best")
 
 
 # ---------------------------------------------------------------- level
 
 
 class MapSpec(Strict):
-    legend: dict[str, TileKind] = Field(description="one character -> tile kind")
-    rows: list[str] = Field(min_length=3, description="the map, one string per row, all the same length")
+    legend: dict[str, TileKind] = Field(max_length=64, description="one character -> tile kind")
+    rows: list[str] = Field(min_length=3, max_length=MAX_MAP_SIDE,
+                            description="the map, one string per row, all the same length")
 
 
 class Calendar(Strict):
@@ -129,9 +135,11 @@ class Site(Strict):
     at: Point
     description: str = ""
     # hospital
-    films: dict[Id, int] = Field(default_factory=dict, description="hospital: film kind -> stock (refills to this)")
+    films: dict[Id, Stock] = Field(default_factory=dict, max_length=MAX_LIST,
+                                   description="hospital: film kind -> stock (refills to this)")
     # market / buyer / dance_hall
-    demand: dict[Id, float] = Field(default_factory=dict, description="buyers: genre -> demand (1.0 = normal)")
+    demand: dict[Id, Demand] = Field(default_factory=dict, max_length=MAX_LIST,
+                                     description="buyers: genre -> demand (1.0 = normal)")
     price_factor: float = Field(1.0, ge=0.1, le=10.0, description="buyers: multiplier on every price here")
     taste: float | None = Field(None, ge=0.0, le=1.0, description="buyers: how much quality matters to the price, "
                                 "0 (anything that plays) to 1 (connoisseurs); default by kind: market 0.2, "
@@ -140,15 +148,15 @@ class Site(Strict):
     risk: float | None = Field(None, ge=0.0, le=5.0, description="buyers: how exposed selling here is (multiplies "
                                "the heat of a sale); default by kind: market 0.8, dance hall 1.5, buyer 1.0")
     # contact
-    masters: list[Id] = Field(default_factory=list, description="contact: master ids on offer")
-    parts: list[Id] = Field(default_factory=list, description="contact: part ids on offer")
+    masters: list[Id] = Field(default_factory=list, max_length=MAX_LIST, description="contact: master ids on offer")
+    parts: list[Id] = Field(default_factory=list, max_length=MAX_LIST, description="contact: part ids on offer")
 
 
 class Master(Strict):
     """A forbidden original: a foreign disc, a radio recording, a tape."""
 
     id: Id
-    track: str = Field(description="track id in the music library (assets/music or a mod)")
+    track: Id = Field(description="track id in the music library (assets/music or a mod)")
     title: str
     genre: Id
     source_quality: Fraction
@@ -159,7 +167,7 @@ class Master(Strict):
 class Patrol(Strict):
     id: Id
     kind: PatrolKind
-    route: list[Point] = Field(min_length=1, description="waypoints walked in order and looped; an informer uses only the first")
+    route: list[Point] = Field(min_length=1, max_length=MAX_ROUTE, description="waypoints walked in order and looped; an informer uses only the first")
     speed: int = Field(1, ge=1, le=4, description="moves one tile every `speed` steps (1 = every step)")
     sight: int = Field(4, ge=1, le=12, description="sight radius in tiles (halved into courtyards)")
 
@@ -168,8 +176,8 @@ class StartingConditions(Strict):
     money: Rubles = 150
     reputation: int = Field(10, ge=0, le=100)
     heat: int = Field(0, ge=0, le=100)
-    films: dict[Id, int] = Field(default_factory=dict)
-    masters: list[Id] = Field(default_factory=list)
+    films: dict[Id, Stock] = Field(default_factory=dict, max_length=MAX_LIST)
+    masters: list[Id] = Field(default_factory=list, max_length=MAX_LIST)
     lathe: dict[Slot, Id] = Field(description="the part installed in each of the four slots")
 
 
@@ -183,15 +191,15 @@ class Event(Strict):
     date: dt.date
     title: str
     text: str
-    demand: list[DemandShift] = Field(default_factory=list)
+    demand: list[DemandShift] = Field(default_factory=list, max_length=MAX_LIST)
     patrol_pressure: float | None = Field(None, ge=0.2, le=5.0, description="from this date: sight and encounter severity multiplier")
-    masters_added: list[Id] = Field(default_factory=list)
+    masters_added: list[Id] = Field(default_factory=list, max_length=MAX_LIST)
 
 
 class Victory(Strict):
     mode: Literal["richest", "last_free", "coop"] = "richest"
     target_money: Rubles | None = None
-    records_of_quality: tuple[int, float] | None = None
+    records_of_quality: tuple[Annotated[int, Field(ge=0, le=10_000)], Annotated[float, Field(ge=0.0, le=1.0)]] | None = None
 
 
 class Rules(Strict):
@@ -210,15 +218,16 @@ class Level(Strict):
     description: str = ""
     briefing: str = ""
     debriefing: str = ""
-    players: tuple[int, int] = Field((2, 2), description="[min, max] players")
+    players: tuple[Annotated[int, Field(ge=1, le=MAX_PLAYERS)], Annotated[int, Field(ge=1, le=MAX_PLAYERS)]] = Field(
+        (2, 2), description="[min, max] players")
     calendar: Calendar
     rules: Rules = Rules()
     map: MapSpec
-    sites: list[Site]
-    masters: list[Master]
-    patrols: list[Patrol] = Field(default_factory=list)
+    sites: list[Site] = Field(max_length=MAX_LIST)
+    masters: list[Master] = Field(max_length=MAX_LIST)
+    patrols: list[Patrol] = Field(default_factory=list, max_length=MAX_LIST)
     start: StartingConditions
-    events: list[Event] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list, max_length=MAX_LIST)
     victory: Victory = Victory()
-    genres: list[Genre] = Field(default_factory=list, description="genres added to the catalog's")
-    parts: list[Part] = Field(default_factory=list, description="parts added to the catalog's")
+    genres: list[Genre] = Field(default_factory=list, max_length=MAX_LIST, description="genres added to the catalog's")
+    parts: list[Part] = Field(default_factory=list, max_length=MAX_LIST, description="parts added to the catalog's")

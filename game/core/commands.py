@@ -67,7 +67,7 @@ def masters_for_sale(world: World, state: GameState, site: Site) -> list[str]:
 
 
 class Scavenge(_Command):
-    """At a hospital: take 4-8 X-ray films from the archive's stock (the "hospital" stream picks the kinds)."""
+    """At a hospital: take 5-10 X-ray films from the archive's stock (the "hospital" stream picks the kinds)."""
 
     type: Literal["scavenge"] = "scavenge"
 
@@ -84,7 +84,7 @@ class Scavenge(_Command):
         assert site is not None
         stock = state.sites[site.id].films
         taken: dict[str, int] = {}
-        for _ in range(streams.randint("hospital", 4, 8)):
+        for _ in range(streams.randint("hospital", 5, 10)):
             pool = [kind for kind in sorted(stock) for _ in range(stock[kind])]
             if not pool:
                 break
@@ -184,17 +184,19 @@ class SellRecords(_Command):
     type: Literal["sell_records"] = "sell_records"
     records: list[int] | Literal["all"] = Field(min_length=1, max_length=200,
                                                 description='record ids, or "all": every record this buyer takes')
+    limit: int | None = Field(None, ge=1, le=200, description='with "all": sell at most this many')
 
     def chosen(self, world: World, state: GameState, player: PlayerState, site: Site) -> list[Record]:
         """The records this order sells: the listed ones in order, or for "all" every record the buyer takes,
-        the most valuable first."""
+        the most valuable first (at most `limit`)."""
         if self.records != "all":
             return sale_records(player, self.records)
         site_state = state.sites[site.id]
         taken = [r for r in player.records
                  if site_state.demand_for(r.genre) > 0.0 and r.quality >= site.min_quality]
-        return sorted(taken, key=lambda r: (-world.genres[r.genre].base_price * site_state.demand_for(r.genre)
-                                            * (0.1 + r.quality), r.id))
+        ranked = sorted(taken, key=lambda r: (-world.genres[r.genre].base_price * site_state.demand_for(r.genre)
+                                              * (0.1 + r.quality), r.id))
+        return ranked[:self.limit] if self.limit else ranked
 
     def check(self, world, state, player, at):
         site = _site_here(world, at, *sorted(BUYER_KINDS))

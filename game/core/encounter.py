@@ -6,9 +6,9 @@ player stands in cover (a courtyard), the patrol pressure P (1.0 normal; crackdo
 the player's standing order for being stopped ("bribe", "run" or "surrender"). Rolls use the "encounter" stream.
 
 - notice: a patrol that sees a bootlegger with records stops them with
-  p = clamp((0.08 + H/120 + 0.02 x L) x P, 0.03, 0.9) (records under a coat are not obvious; a known face is);
+  p = clamp((0.02 + H/100 + 0.005 x L) x P, 0.02, 0.9) (records under a coat are not obvious; a known face is);
   an informer takes note with the same chance. One roll per patrol and player per turn.
-- run: slips away with p = clamp(0.55 + 0.2 x cover - H/200 - 0.02 x L - 0.1 x (P - 1), 0.05, 0.9).
+- run: slips away with p = clamp(0.6 + 0.2 x cover - H/200 - 0.01 x L - 0.1 x (P - 1), 0.05, 0.9).
 - bribe: the asked bribe is B = 3 + L + H/4 rubles (x P); with M >= B it is accepted with
   p = clamp(0.8 - H/150 - 0.1 x (P - 1), 0.1, 0.9) (half that from a Komsomol brigade): pay B, keep everything.
 - a failed run or bribe, or "surrender": militia arrest with p = clamp(0.1 + H/150 + 0.01 x L + 0.15 x failed_run, 0, 0.9)
@@ -41,7 +41,7 @@ def contraband_load(records: list, genres: dict) -> float:
 
 def notice_chance(heat: int, load: float, pressure: float) -> float:
     """Chance that a patrol seeing a bootlegger carrying `load` records stops them (module docstring)."""
-    return _clamp((0.08 + heat / 120 + 0.02 * load) * pressure, 0.03, 0.9)
+    return _clamp((0.02 + heat / 100 + 0.005 * load) * pressure, 0.02, 0.9)
 
 
 @dataclass(frozen=True)
@@ -56,7 +56,7 @@ class Encounter:
 
     def slip_chance(self) -> float:
         return _clamp(
-            0.55 + 0.2 * self.in_cover - self.heat / 200 - 0.02 * self.load - 0.1 * (self.pressure - 1), 0.05, 0.9
+            0.6 + 0.2 * self.in_cover - self.heat / 200 - 0.01 * self.load - 0.1 * (self.pressure - 1), 0.05, 0.9
         )
 
     def bribe_asked(self) -> int:

@@ -1,21 +1,18 @@
 """The city map: tiles, movement, line of sight and distance fields.
 
-Tile kinds: street and bridge (open), courtyard (open, cover: halves the sight radius of a watcher looking
-in), building (blocks movement and sight), water (blocks movement, not sight).
-Distances are in tiles of 4-neighbour movement; sight uses Euclidean distance and a Bresenham line.
+What tiles mean and how walking distances are searched live in `game.content.tiles` (one definition for the
+content checks and the engine). Distances are in tiles of 4-neighbour movement; sight uses Euclidean distance
+and a Bresenham line.
 """
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Iterator
 
 from game.content.models import MapSpec
+from game.content.tiles import COVER, NEIGHBOURS, OPAQUE, UNREACHABLE, WALKABLE, Point, walk_distances
 
-Point = tuple[int, int]
-WALKABLE = frozenset({"street", "courtyard", "bridge"})
-NEIGHBOURS: tuple[Point, ...] = ((0, -1), (1, 0), (0, 1), (-1, 0))
-UNREACHABLE = -1
+__all__ = ["CityMap", "UNREACHABLE", "Point"]  # UNREACHABLE and Point are used across core and ui
 
 
 class CityMap:
@@ -26,7 +23,7 @@ class CityMap:
         self.width = len(spec.rows[0])
         self.kinds: list[list[str]] = [[spec.legend[ch] for ch in row] for row in spec.rows]
         self.walkable: list[list[bool]] = [[k in WALKABLE for k in row] for row in self.kinds]
-        self.opaque: list[list[bool]] = [[k == "building" for k in row] for row in self.kinds]
+        self.opaque: list[list[bool]] = [[k in OPAQUE for k in row] for row in self.kinds]
         self._fields: dict[Point, list[list[int]]] = {}
 
     def inside(self, p: Point) -> bool:
@@ -39,7 +36,7 @@ class CityMap:
         return self.inside(p) and self.walkable[p[1]][p[0]]
 
     def is_cover(self, p: Point) -> bool:
-        return self.kinds[p[1]][p[0]] == "courtyard"
+        return self.kinds[p[1]][p[0]] in COVER
 
     def neighbours(self, p: Point) -> Iterator[Point]:
         """Walkable 4-neighbours in a fixed order (up, right, down, left)."""
@@ -105,20 +102,7 @@ class CityMap:
         cached = self._fields.get(start)
         if cached is not None:
             return cached
-        field = [[UNREACHABLE] * self.width for _ in range(self.height)]
-        field[start[1]][start[0]] = 0
-        queue = deque([start])
-        walkable = self.walkable
-        w, h = self.width, self.height
-        while queue:
-            x, y = queue.popleft()
-            d = field[y][x] + 1
-            for dx, dy in NEIGHBOURS:
-                nx, ny = x + dx, y + dy
-                if 0 <= nx < w and 0 <= ny < h and walkable[ny][nx] and field[ny][nx] == UNREACHABLE:
-                    field[ny][nx] = d
-                    queue.append((nx, ny))
-        return field
+        return walk_distances(self.walkable, start)
 
     def distance(self, a: Point, b: Point) -> int:
         """Walking distance from a to b, or UNREACHABLE."""

@@ -28,10 +28,11 @@ WORD_GETS_OUT = 0.35
 INFORMER_REPUTATION_COST = 10
 
 
-def fresh_evidence(state: GameState, player: PlayerState, target: int) -> Evidence | None:
-    """The strongest evidence `player` holds on `target`: their workshop, else a recent street sighting."""
+def fresh_evidence(turn: int, player: PlayerState, target: int) -> Evidence | None:
+    """The strongest evidence `player` holds on `target` on `turn`: their workshop, else a recent street
+    sighting."""
     usable = [e for e in player.evidence if e.target == target
-              and (e.kind == "workshop" or state.turn - e.turn <= EVIDENCE_TURNS)]
+              and (e.kind == "workshop" or turn - e.turn <= EVIDENCE_TURNS)]
     return max(usable, key=lambda e: (e.kind == "workshop", e.turn), default=None)
 
 
@@ -47,7 +48,7 @@ def refusal(state: GameState, player: PlayerState, target: int) -> str | None:
     rival = state.players[target]
     if not rival.free:
         return f"{rival.name} is already in custody"
-    if fresh_evidence(state, player, target) is None:
+    if fresh_evidence(state.turn, player, target) is None:
         return (f"you have nothing on {rival.name}: you must have seen them carrying records (in the last "
                 f"{EVIDENCE_TURNS} evenings) or know their workshop")
     if state.turn < player.inform_cooldown.get(target, 0):
@@ -73,7 +74,7 @@ def denounce(world: World, state: GameState, streams: Streams, informer: PlayerS
     """Apply a denunciation (module docstring); returns the informer's report line. The rival's line goes into
     `state.notes` for their report."""
     rival = state.players[target]
-    evidence = fresh_evidence(state, informer, target)
+    evidence = fresh_evidence(state.turn, informer, target)
     assert evidence is not None
     informer.money -= INFORM_COST
     informer.inform_cooldown[target] = state.turn + INFORM_COOLDOWN

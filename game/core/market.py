@@ -98,6 +98,7 @@ class SaleOutcome:
     reputation: int
     heat: int
     refused: tuple[int, ...] = ()
+    sold: tuple[int, ...] = ()  # the ids of the records bought, in the order of `prices`
 
     @property
     def total(self) -> int:
@@ -112,6 +113,7 @@ def sale_outcome(world: World, site_id: str, demand: dict[str, float], records: 
     t = taste(site)
     demand = dict(demand)
     prices: list[int] = []
+    sold: list[int] = []
     refused: list[int] = []
     rep = 0.0
     heat = 0.0
@@ -121,11 +123,12 @@ def sale_outcome(world: World, site_id: str, demand: dict[str, float], records: 
             refused.append(record_id)
             continue
         prices.append(price_at_demand(world, site_id, genre, d, quality, reputation))
+        sold.append(record_id)
         demand[genre] = round(d * SALE_SATURATION, 6)
         rep += (quality - expectation(t)) * REPUTATION_PER_QUALITY
         heat += SALE_HEAT * world.genres[genre].risk * site_risk(site)
     rep_change = max(-REPUTATION_CAP, min(REPUTATION_CAP, round(rep)))
-    return SaleOutcome(tuple(prices), rep_change, round(heat), tuple(refused))
+    return SaleOutcome(tuple(prices), rep_change, round(heat), tuple(refused), tuple(sold))
 
 
 def register_sale(site_state: SiteState, genre: str) -> None:

@@ -15,14 +15,14 @@ DEFAULT_LEVEL = ROOT / "levels" / "skirmish" / "ligovka_nights.json"
 
 def demo_session(level_path: Path | None = None, turns: int = 3, seed: int = 1957, rivals: int | None = None) -> Any:
     """A LocalSession after `turns` AI-played evenings (seat 0 waits at home)."""
-    from game.content.catalog import base_catalog
-    from game.content.loader import load_level
+    from game.content.modset import playable_level
     from game.session.session import LocalSession
 
     path = Path(level_path or DEFAULT_LEVEL)
-    level = load_level(path)
+    found = playable_level(path)  # a mod's level plays with the mod's catalog
+    level = found.level
     players = 1 + (rivals if rivals is not None else max(1, min(3, level.players[1] - 1)))
-    session = LocalSession(level, base_catalog(), players, seed, humans=(0,), level_path=str(path))
+    session = LocalSession(level, found.catalog, players, seed, humans=(0,), level_path=str(path))
     for _ in range(turns):
         session.end_turn()
     return session

@@ -42,6 +42,12 @@ def _codex(o: SceneOptions) -> Scene:
     return CodexScene()
 
 
+def _mods(o: SceneOptions) -> Scene:
+    from game.ui.scenes.mods import ModsScene
+
+    return ModsScene()
+
+
 def _report(o: SceneOptions) -> Scene:
     from tests.support.demo import report_scene
 
@@ -110,6 +116,7 @@ SCENES: dict[str, tuple[str, Callable[[SceneOptions], Scene]]] = {
     "skirmish": ("skirmish set-up (levels/skirmish or --level)", _skirmish),
     "settings": ("settings", _settings),
     "codex": ("the Codex of historical notes", _codex),
+    "mods": ("the Mods screen (the installed mods and the saved choice)", _mods),
     "report": ("a real turn report as a newspaper page (seat 0 scavenges at the hospital)", _report),
     "game": ("the game view after a few AI evenings, a walk to the hospital planned (--level)", _game),
     "standings": ("end-of-game standings (a session after a few evenings)", _standings),

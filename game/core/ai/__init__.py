@@ -45,21 +45,24 @@ from game.core.commands import (
 )
 from game.core.encounter import contraband_load
 from game.core.grid import UNREACHABLE, Point
-from game.core.informing import INFORM_COST
+from game.core.informing import INFORM_COST, fresh_evidence
 from game.core.lathe import PartInstance, cut_profile
-from game.core.market import sale_outcome
+from game.core.market import sale_outcome, taste
 from game.core.state import KOPECKS, PlayerState, Record
 from game.core.view import PlayerView
 from game.core.world import World
 
 __all__ = ["DIFFICULTIES", "Difficulty", "decide"]
 
-RESERVE = 40 * KOPECKS  # money kept back from upgrades and second masters
 WALK_COST = 60  # kopecks a tile of walking is worth
 HEAT_COST = 40  # kopecks a point of heat is worth
 COOL_BAND = 15
 MAX_MASTERS = 3
 OFFER_EVERY = 8
+BOLD_EVERY = 3
+BOLD_TURN_FACTOR = 0.15
+MARGINAL = 0.6  # a sale stops where a record would fetch less than this share of the first one
+SATURATED = 0.75  # a second master is worth buying once the best demand for the genres it has falls below this
 
 
 def decide(world: World, view: PlayerView, difficulty: str | Difficulty = "normal") -> Orders:
@@ -78,6 +81,7 @@ class _Brain:
         self.home = values.tile(world.sites[self.me.workshop])
         self.dist = world.city.distances(self.me.pos)
         self.raid_heat = world.level.rules.raid_heat
+        self.reserve = level.reserve * KOPECKS
 
     # ------------------------------------------------------------------ the evening
 
@@ -88,19 +92,44 @@ class _Brain:
         if stop_action is not None and isinstance(action, LieLow) and target != me.pos:
             action = None
         carrying = bool(after.records)
-        danger = routes.danger_map(self.world, self.view) if carrying and level.route_aware else {}
+        patrol_cost = level.patrol_cost * (BOLD_TURN_FACTOR if self._bold_turn() else 1.0)
+        danger = routes.danger_map(self.world, self.view, patrol_cost) if carrying and level.route_aware else {}
         allowance = self.world.level.rules.move_allowance
         path = [] if isinstance(action, LieLow) else routes.plan_path(self.world, me.pos, target, allowance, danger)
         end = path[-1] if path else me.pos
         if end != target:
             action = None
         stop = Stop(at=0, action=stop_action) if stop_action is not None else None
+        if stop is None and level.stops:
+            stop = self._stop_on_the_way(path, after, action)
         if stop is not None and action is not None and type(action) is type(stop_action) \
                 and isinstance(action, CutRecords | Scavenge | Inform):
             action = None
         return Orders(path=path, action=action, stop=stop, stance=self._stance(after),
                       accept=self._accept() if level.trades else [],
                       offers=self._offers() if level.offers else [])
+
+    def _bold_turn(self) -> bool:
+        """One evening in BOLD_EVERY it walks on past the patrols it sees: waiting for a patrol that never
+        leaves is no plan (and the AI keeps no memory of how long it has waited)."""
+        return (self.view.turn + self.me.index) % BOLD_EVERY == 0
+
+    def _stop_on_the_way(self, path: list[Point], me: PlayerState, action: Action | None) -> Stop | None:
+        """Something useful at a site the walk passes: films at a hospital, or a sale the end of the walk is
+        not for."""
+        for i, tile in enumerate(path[:-1] if action is not None else path):
+            site = self.world.site_at(tile)
+            if site is None:
+                continue
+            if site.kind == "hospital" and sum(me.films.values()) < 8 and self._stock_known(site.id) != 0 \
+                    and not isinstance(action, Scavenge):
+                return Stop(at=i + 1, action=Scavenge())
+            if site.kind in ("market", "buyer", "dance_hall") and len(me.records) >= 3 \
+                    and not isinstance(action, SellRecords):
+                outcome = self._sale(site.id, me)
+                if outcome.total > 0 and len(outcome.prices) >= 3:
+                    return Stop(at=i + 1, action=self._sell(outcome))
+        return None
 
     def _stance(self, me: PlayerState) -> str:
         if not self.level.bribes or not me.records:
@@ -130,7 +159,7 @@ class _Brain:
         elif site.kind in ("market", "buyer", "dance_hall") and me.records:
             outcome = self._sale(site.id, me)
             if outcome.total > 0 and len(outcome.prices) >= min(3, len(me.records)):
-                return SellRecords(records="all"), _sold(me, outcome)
+                return self._sell(outcome), _sold(me, outcome)
         elif site.kind == "hospital" and sum(me.films.values()) < 10 and self._stock_known(site.id) != 0:
             after = copy.deepcopy(me)
             kind = next(iter(sorted(site.films)), "chest")
@@ -210,15 +239,26 @@ class _Brain:
     # ------------------------------------------------------------------ selling
 
     def _sale(self, site_id: str, me: PlayerState):
-        site = self.world.sites[site_id]
+        """What selling here would bring: the records in the order the engine sells "all", cut off where the
+        street fills up (a record worth less than MARGINAL x the first is kept for another buyer)."""
         demand = self.view.demand.get(site_id, {})
-        ordered = sorted(me.records, key=lambda r: (-values.record_value(self.world, self.view, site, r.genre,
-                                                                         r.quality), r.id))
-        return sale_outcome(self.world, site_id, demand, [(r.id, r.genre, r.quality) for r in ordered],
-                            me.reputation)
+        ordered = sorted(me.records, key=lambda r: (-self.world.genres[r.genre].base_price
+                                                     * demand.get(r.genre, 0.0) * (0.1 + r.quality), r.id))
+        outcome = sale_outcome(self.world, site_id, demand, [(r.id, r.genre, r.quality) for r in ordered],
+                               me.reputation)
+        if not outcome.prices:
+            return outcome
+        keep = 1 + sum(1 for p in outcome.prices[1:] if p >= MARGINAL * outcome.prices[0])
+        if keep == len(outcome.prices):
+            return outcome
+        taken = [r for r in ordered if r.id not in set(outcome.refused)][:keep]
+        return sale_outcome(self.world, site_id, demand, [(r.id, r.genre, r.quality) for r in taken], me.reputation)
+
+    def _sell(self, outcome) -> SellRecords:
+        return SellRecords(records="all", limit=len(outcome.prices))
 
     def _best_sale(self, me: PlayerState) -> tuple[Point, Action] | None:
-        best: tuple[float, str] | None = None
+        best: tuple[float, str, int] | None = None
         for site in self.world.buyers():
             distance = self._distance(values.tile(site))
             if distance == UNREACHABLE:
@@ -227,16 +267,17 @@ class _Brain:
             if not outcome.prices:
                 continue
             if self.level.weighs_value:
-                score = outcome.total - WALK_COST * distance - HEAT_COST * outcome.heat
+                score = outcome.total * (1 + self.level.taste_weight * taste(site)) - WALK_COST * distance \
+                    - HEAT_COST * outcome.heat
                 if self.level.errands:
                     score += self._errand_bonus(site.id, me)
             else:
                 score = -distance
-            if best is None or (score, site.id) > best:
-                best = (score, site.id)
+            if best is None or (score, site.id) > best[:2]:
+                best = (score, site.id, len(outcome.prices))
         if best is None:
             return None
-        return values.tile(self.world.sites[best[1]]), SellRecords(records="all")
+        return values.tile(self.world.sites[best[1]]), SellRecords(records="all", limit=best[2])
 
     def _errand_bonus(self, site_id: str, me: PlayerState) -> int:
         from game.core.market import errand_met
@@ -276,7 +317,8 @@ class _Brain:
 
     def _master_to_buy(self, me: PlayerState) -> tuple[Point, Action] | None:
         owned = {m.master_id for m in me.masters}
-        if me.masters and (not self.level.weighs_value or len(me.masters) >= MAX_MASTERS):
+        if me.masters and (not self.level.weighs_value or len(me.masters) >= MAX_MASTERS
+                           or self._best_demand({m.genre for m in me.masters}) >= SATURATED):
             return None
         best: tuple[float, str, str] | None = None
         for site in self._contacts():
@@ -284,7 +326,7 @@ class _Brain:
                 master = self.world.masters.get(master_id)
                 if master is None or master_id in owned:
                     continue
-                spare_money = me.money - (RESERVE if me.masters else 0)
+                spare_money = me.money - (self.reserve if me.masters else 0)
                 if master.price * KOPECKS > spare_money:
                     continue
                 if self.level.weighs_value:
@@ -300,6 +342,10 @@ class _Brain:
             return None
         return values.tile(self.world.sites[best[2]]), BuyMaster(master=best[1])
 
+    def _best_demand(self, genres: set[str]) -> float:
+        """The best demand the player knows of for any of `genres`, relative to that buyer's base."""
+        return max((d.get(g, 0.0) for d in self.view.demand.values() for g in genres), default=0.0)
+
     def _part_to_buy(self, me: PlayerState) -> tuple[Point, Action] | None:
         if not me.masters:
             return None
@@ -307,10 +353,10 @@ class _Brain:
         for site in self._contacts():
             for part_id in site.parts:
                 part = self.world.parts.get(part_id)
-                if part is None or part.price * KOPECKS + RESERVE > me.money:
+                if part is None or part.price * KOPECKS + self.reserve > me.money:
                     continue
                 gain = values.upgrade_gain(self.world, self.view, me, PartInstance(part_id))
-                if gain < 1.3 * part.price * KOPECKS:
+                if gain < self.level.upgrade_payback * part.price * KOPECKS:
                     continue
                 score = gain / max(part.price * KOPECKS, 1) - self._distance(values.tile(site)) / 100
                 if best is None or (score, part_id, site.id) > best:
@@ -337,7 +383,7 @@ class _Brain:
 
     def _inform(self, me: PlayerState) -> tuple[Point, Action] | None:
         level = self.level
-        if not (level.retaliates or level.informs) or me.heat >= 30 or me.money < INFORM_COST + RESERVE:
+        if not (level.retaliates or level.informs) or me.heat >= 30 or me.money < INFORM_COST + self.reserve:
             return None
         station = self._nearest([s for s in self.world.level.sites if s.kind == "militia_station"])
         if station is None:
@@ -350,14 +396,14 @@ class _Brain:
                         if any(e.target == r.index and e.kind == "workshop" for e in me.evidence)]
         turn = self.view.turn
         for target in targets:
-            if fresh_evidence_view(me, target, turn) and turn >= me.inform_cooldown.get(target, 0):
+            if fresh_evidence(turn, me, target) and turn >= me.inform_cooldown.get(target, 0):
                 return values.tile(station), Inform(target=target)
         return None
 
     def _accept(self) -> list[int]:
         me, world, view = self.me, self.world, self.view
         accepted: list[int] = []
-        budget = me.money - RESERVE
+        budget = me.money - self.reserve
         owned = {m.master_id for m in me.masters}
         for offer in sorted(view.offers, key=lambda o: o.id):
             if offer.buyer != me.index or offer.turn != view.turn - 1 or offer.price > budget:
@@ -387,13 +433,6 @@ class _Brain:
         return [Offer(to=rivals[0].index, master=master.master_id, price=price)]
 
 
-def fresh_evidence_view(me: PlayerState, target: int, turn: int) -> bool:
-    """Whether the player's own evidence on `target` is usable tonight (see `informing.fresh_evidence`)."""
-    from game.core.informing import EVIDENCE_TURNS
-
-    return any(e.target == target and (e.kind == "workshop" or turn - e.turn <= EVIDENCE_TURNS) for e in me.evidence)
-
-
 def _installed(world: World, me: PlayerState, spare: int) -> PlayerState:
     after = copy.deepcopy(me)
     part = after.spares.pop(spare)
@@ -405,7 +444,7 @@ def _installed(world: World, me: PlayerState, spare: int) -> PlayerState:
 
 def _sold(me: PlayerState, outcome) -> PlayerState:
     after = copy.deepcopy(me)
-    gone = {r.id for r in me.records if r.id not in set(outcome.refused)}
+    gone = set(outcome.sold)
     after.records = [r for r in after.records if r.id not in gone]
     after.money += outcome.total
     return after

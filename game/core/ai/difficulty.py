@@ -30,6 +30,10 @@ class Difficulty:
     bribes: bool
     hot_margin: int  # lies low from raid_heat - hot_margin
     sell_at: int  # records in hand that send it to a buyer
+    patrol_cost: float = 1.5  # how much it minds walking where a patrol it sees could look (see `routes`)
+    upgrade_payback: float = 1.5  # buys a part that pays back this many times over the rest of the season
+    reserve: int = 40  # rubles kept back from upgrades and second masters
+    taste_weight: float = 0.0  # extra weight on selling to buyers who pay for quality
 
 
 EASY = Difficulty("easy", route_aware=False, weighs_value=False, upgrades=False, stops=False, retaliates=False,

@@ -5,8 +5,9 @@ next step (the engine's line of sight, radius sight x pressure + 1 for the step 
 radius + 1), and tiles a spotted informer watches. Only a bootlegger carrying records has anything to fear.
 
 The walk is a small Dijkstra over the tiles within tonight's allowance: a tile costs 1, plus PATROL_COST if a
-patrol watches it, plus INFORMER_COST if an informer does; the chosen end tile minimises (walking distance left
-to the goal) + (danger paid on the way). Because the costs are finite, a goal that can only be reached past a
+patrol watches it, plus INFORMER_COST if an informer does (a patrol rolls once a turn to stop a bootlegger it sees,
+so the cost of its area is spread over the few tiles a walk spends in it); the chosen end tile minimises (walking
+distance left to the goal) + (danger paid on the way). Because the costs are finite, a goal that can only be reached past a
 watcher is still reached when waiting gains nothing: the AI never freezes in front of an informer who never moves.
 """
 
@@ -18,11 +19,11 @@ from game.core.grid import UNREACHABLE, Point
 from game.core.view import VIEW_RADIUS, PlayerView
 from game.core.world import World
 
-PATROL_COST = 6.0
-INFORMER_COST = 0.4
+PATROL_COST = 1.5
+INFORMER_COST = 0.3
 
 
-def danger_map(world: World, view: PlayerView) -> dict[Point, float]:
+def danger_map(world: World, view: PlayerView, patrol_cost: float = PATROL_COST) -> dict[Point, float]:
     """Tile -> the extra cost of standing there tonight, from the watchers in the view."""
     danger: dict[Point, float] = {}
     for unit in view.units:
@@ -31,7 +32,7 @@ def danger_map(world: World, view: PlayerView) -> dict[Point, float]:
         if unit.kind == "informer":
             cost, radius = INFORMER_COST, min(unit.sight * view.patrol_pressure, VIEW_RADIUS)
         else:
-            cost, radius = PATROL_COST, min(unit.sight * view.patrol_pressure, VIEW_RADIUS) + 1
+            cost, radius = patrol_cost, min(unit.sight * view.patrol_pressure, VIEW_RADIUS) + 1
         for tile in world.city.visible_tiles(unit.pos, radius):
             danger[tile] = danger.get(tile, 0.0) + cost
     return danger

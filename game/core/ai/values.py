@@ -2,8 +2,8 @@
 
 - A record's worth at a buyer is the engine's own price at the demand the player knows of (`market`).
 - A master's worth is the price its records would fetch at the best buyer for its genre, with the player's own
-  lathe and best film, times the records it could still cut and sell this season (3 records an evening at most,
-  and at most 40), less what it costs.
+  lathe and best film, times the records it can expect to sell in the rest of the season (0.6 an evening, at
+  most 30), less what it costs.
 - A part's worth is the price gained per record by the better grade, over the records the season still holds.
 """
 
@@ -18,8 +18,8 @@ from game.core.state import KOPECKS, PlayerState
 from game.core.view import PlayerView
 from game.core.world import World
 
-RECORDS_PER_TURN = 3
-MAX_SEASON_RECORDS = 40
+RECORDS_PER_TURN = 0.6
+MAX_SEASON_RECORDS = 30
 
 
 def tile(site: Site) -> Point:
@@ -36,7 +36,7 @@ def turns_left(world: World, view: PlayerView) -> int:
 
 def season_records(world: World, view: PlayerView) -> int:
     """How many more records the player can expect to cut and sell this season."""
-    return min(MAX_SEASON_RECORDS, RECORDS_PER_TURN * max(0, turns_left(world, view) - 2))
+    return min(MAX_SEASON_RECORDS, round(RECORDS_PER_TURN * max(0, turns_left(world, view) - 2)))
 
 
 def best_film(world: World, me: PlayerState) -> str:

@@ -1,15 +1,13 @@
 """The Codex: short historical notes on roentgenizdat, as plain data a modder can extend.
 
-`ENTRIES` ships with the game. A mod adds notes with a `codex.json` in its folder: a JSON list of objects
-with `id`, `title`, `years` and `text` (an entry with an existing id replaces it). Facts here are kept
+`ENTRIES` ships with the game. A mod adds notes with its Codex file (see MODDING.md), checked by
+`game.content` and merged in by `game.ui.files.mods.with_mod_notes` (a note may replace one it overrides). Facts here are kept
 careful: where the record is thin the text says "about" or "reportedly".
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
-from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -128,18 +126,6 @@ ENTRIES: tuple[CodexEntry, ...] = (
 )
 
 
-def load_entries(mod_dirs: tuple[Path, ...] = ()) -> list[CodexEntry]:
-    """The shipped entries plus any `codex.json` found in `mod_dirs` (bad files are skipped, never fatal)."""
-    entries = {e.id: e for e in ENTRIES}
-    for folder in mod_dirs:
-        path = Path(folder) / "codex.json"
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            continue
-        if not isinstance(data, list):
-            continue
-        for item in data:
-            if isinstance(item, dict) and all(isinstance(item.get(k), str) for k in ("id", "title", "text")):
-                entries[item["id"]] = CodexEntry(item["id"], item["title"], str(item.get("years", "")), item["text"])
-    return list(entries.values())
+def load_entries() -> list[CodexEntry]:
+    """The shipped entries (mods' notes are added by `game.ui.files.mods.with_mod_notes`)."""
+    return list(ENTRIES)

@@ -12,12 +12,11 @@ from game.ui.scenes.dialog import Dialog
 
 def new_session(level_path: Path, rivals: int, seed: int) -> Any:
     """A LocalSession on the level (raises the loader's ContentError, or OSError/ValueError, on a bad file)."""
-    from game.content.catalog import base_catalog
-    from game.content.loader import load_level
+    from game.content.modset import playable_level
     from game.session.session import LocalSession
 
-    level = load_level(Path(level_path))
-    return LocalSession(level, base_catalog(), 1 + rivals, seed, humans=(0,), level_path=str(level_path))
+    found = playable_level(Path(level_path))  # a mod's level plays with the mod's catalog
+    return LocalSession(found.level, found.catalog, 1 + rivals, seed, humans=(0,), level_path=str(level_path))
 
 
 def start_skirmish(app: Any, level_path: Path, rivals: int, seed: int) -> None:

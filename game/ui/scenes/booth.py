@@ -50,7 +50,7 @@ class Entry:
 
 
 def _demo_entries() -> list[Entry]:
-    from game.content.catalog import preset_profile
+    from game.core.presets import preset_profile
 
     track = first_track() or "saints_go_marching"
     junk, studio = preset_profile("gramophone"), preset_profile("telefunken", "skull")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.ui.files import mods
 from game.ui.files.codex_text import CodexEntry, load_entries
 from game.ui.look import theme
 from game.ui.look.text import draw_paragraphs, render
@@ -22,7 +23,7 @@ class CodexScene(FilmScene):
 
     def __init__(self, entries: list[CodexEntry] | None = None) -> None:
         super().__init__()
-        self.entries = entries if entries is not None else load_entries()
+        self.entries = entries if entries is not None else mods.with_mod_notes(load_entries())
         self.index = 0
 
     @property

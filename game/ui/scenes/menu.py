@@ -66,13 +66,18 @@ class MenuScene(FilmScene):
 
             return SaveLoadScene("load")
 
+        def mods() -> Scene:
+            from game.ui.scenes.mods import ModsScene
+
+            return ModsScene()
+
         return {
             "Campaign": ("Leningrad 1946-1962, chapter by chapter, with the history between them.", None),
             "Skirmish": ("One city, one calendar, AI rivals: the richest free bootlegger wins.", skirmish),
             "Host LAN game": ("Open a game on this computer for friends on the same network.", host),
             "Join LAN game": ("Find a game hosted on your local network and join it.", join),
             "Load": ("Continue a saved game or the autosave.", load),
-            "Mods": ("Levels and music others have made: see what is installed.", None),
+            "Mods": ("Cities, campaigns and music others have made: turn them on or off.", mods),
             "Settings": ("Volume, window, UI size, keys and the audio output.", settings),
             "Codex": ("Short notes on the real bone-record bootleggers and their times.", codex),
         }

@@ -10,6 +10,7 @@ import pygame
 
 from game.content.models import Level
 from game.ui.art import level_thumbnail
+from game.ui.files import mods
 from game.ui.files.level_source import SKIRMISH_DIR, list_levels, load_level
 from game.ui.look import theme
 from game.ui.look.text import render
@@ -41,12 +42,12 @@ class SkirmishSetupScene(FilmScene):
         self.levels: list[tuple[Path, Level]] = []
         self.error = ""
         try:
-            self.levels = list_levels(folder)
+            self.levels = list_levels(folder) + (mods.skirmish_levels() if folder == SKIRMISH_DIR else [])
         except Exception as exc:  # a broken folder must not take the menu down
             self.error = f"Could not read levels: {exc}"
+        self.index = 0
         if level_path is not None:
             self._add_level(Path(level_path))
-        self.index = 0
         self.rivals = 1
         self.seed_text = "1957"
         self._clamp_rivals()
