@@ -24,7 +24,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--seed", type=int, default=None, help="game seed (default: random)")
     parser.add_argument("--save", help="autosave file (default: server-<level id>.json in the saves folder)")
     parser.add_argument("--resume", metavar="SAVE", help="continue the game in this autosave")
-    parser.add_argument("--music", action="append", default=[], metavar="DIR", help="a mod's music folder (repeatable)")
+    parser.add_argument("--music", action="append", default=[], metavar="DIR",
+                        help="another music folder whose scores players receive (a mod level's own music is found by itself)")
     parser.add_argument("--announce", default=None, metavar="HOST:PORT",
                         help="where to announce the game over UDP: 'off', or HOST:PORT (default: LAN broadcast, "
                              "or $BONE_MUSIC_DISCOVERY)")
@@ -41,9 +42,8 @@ def _host_session(args: argparse.Namespace):  # -> HostSession | str
     import time
     from pathlib import Path
 
-    from game.content.catalog import base_catalog
     from game.content.errors import ContentError
-    from game.content.loader import load_level
+    from game.content.modset import playable_level
     from game.session.host import HostConfig, HostSession
     from game.session.replay import GameFileError
 
@@ -55,18 +55,20 @@ def _host_session(args: argparse.Namespace):  # -> HostSession | str
     if not args.level:
         return "give --level PATH for a new game, or --resume SAVE to continue one"
     try:
-        level = load_level(Path(args.level), music_dirs=[Path(d) for d in args.music])
+        found = playable_level(Path(args.level))  # a mod's level comes with its catalog and music
     except ContentError as exc:
         return str(exc)
+    level = found.level
     seats = args.seats if args.seats is not None else level.players[0]
     min_players = args.min_players if args.min_players is not None else (1 if args.ai_fill else seats)
     config = HostConfig(game_name=(args.name or level.name)[:64], seats=seats, ai_fill=args.ai_fill,
                         difficulty=args.difficulty, turn_seconds=max(0.0, args.turn_seconds), password=args.password,
                         grace_seconds=max(0.0, args.grace_seconds), min_humans=max(1, min_players),
-                        auto_start=True, seed=args.seed, level_path=str(args.level), music_dirs=list(args.music))
+                        auto_start=True, seed=args.seed, level_path=str(args.level),
+                        music_dirs=[str(d) for d in (*found.music_dirs, *args.music)])
     save = Path(args.save) if args.save else _default_save(level.id)
     try:
-        return HostSession(config, level, base_catalog(), save)
+        return HostSession(config, level, found.catalog, save)
     except ValueError as exc:
         return f"{args.level}: {exc}"
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from game.content.models import Level
 from game.net import DEFAULT_PORT
-from game.ui.files import lan_memory
+from game.ui.files import lan_memory, mods
 from game.ui.files.level_source import SKIRMISH_DIR, list_levels
 from game.ui.look import theme
 from game.ui.scenes.common import FilmScene
@@ -48,7 +48,7 @@ class HostSetupScene(FilmScene):
         self.levels: list[tuple[Path, Level]] = []
         self.error = ""
         try:
-            self.levels = list_levels(folder)
+            self.levels = list_levels(folder) + (mods.skirmish_levels() if folder == SKIRMISH_DIR else [])
         except Exception as exc:  # noqa: BLE001 - a broken folder must not take the menu down
             self.error = f"Could not read levels: {exc}"
         memory = lan_memory.load()
@@ -76,8 +76,7 @@ class HostSetupScene(FilmScene):
         """Start the server, join it as the admin, and show the lobby (or say what went wrong)."""
         if self.app is None or self.level is None:
             return
-        from game.content.catalog import base_catalog
-        from game.content.loader import load_level
+        from game.content.modset import playable_level
         from game.net.discovery import discovery_target
         from game.net.hosting import ServerThread
         from game.session.host import HostConfig, HostSession
@@ -91,12 +90,14 @@ class HostSetupScene(FilmScene):
             self.app.notify("The port is a number from 1024 to 65535 (47630 if unsure).", "warning")
             return
         name = self.player_name.strip()[:24] or "Host"
-        config = HostConfig(game_name=self.game_name.strip()[:64] or f"{name}'s game", seats=self.seats,
-                            ai_fill=self.ai_fill, difficulty=self.difficulty, turn_seconds=float(self.timer),  # type: ignore[arg-type]
-                            password=self.password, auto_start=False, min_humans=1, level_path=str(path))
         secret = secrets.token_urlsafe(16)
         try:
-            host = HostSession(config, load_level(path), base_catalog(), saves_dir() / "lan-host.json", secret)
+            found = playable_level(path)  # a mod's level comes with its catalog and music
+            config = HostConfig(game_name=self.game_name.strip()[:64] or f"{name}'s game", seats=self.seats,
+                                ai_fill=self.ai_fill, difficulty=self.difficulty,  # type: ignore[arg-type]
+                                turn_seconds=float(self.timer), password=self.password, auto_start=False,
+                                min_humans=1, level_path=str(path), music_dirs=[str(d) for d in found.music_dirs])
+            host = HostSession(config, found.level, found.catalog, saves_dir() / "lan-host.json", secret)
             server = ServerThread(host, address=lan_bind_address(), port=port, announce_to=discovery_target())
             port = server.start()
         except Exception as exc:  # noqa: BLE001 - a bad level or a taken port is a message, not a crash
