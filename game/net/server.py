@@ -82,6 +82,7 @@ class Connection:
         self.admin = False
         self.bad = 0
         self.closed = False
+        self.close_reason: str | None = None
         self.sent = 0
 
     def send_bytes(self, data: bytes) -> None:
@@ -263,7 +264,11 @@ class GameServer:
             except BadMessage as exc:
                 self._bad(conn, str(exc))
                 continue
-            self._dispatch(conn, message)
+            try:
+                self._dispatch(conn, message)
+            except Exception as exc:  # noqa: BLE001 - a bug must cost one message, never the host
+                self.log(f"error: seat {conn.seat} ({conn.addr}): {message.type}: {exc!r}")
+                conn.send(Error(reason=f"the host could not handle that {message.type} message"))
 
     def _bad(self, conn: Connection, reason: str) -> None:
         conn.bad += 1
@@ -285,7 +290,7 @@ class GameServer:
             return
         del self.by_seat[seat]
         name = self.host.seats[seat].name
-        reason = getattr(conn, "close_reason", None)
+        reason = conn.close_reason
         self.log(f"left: {name} (seat {seat}){': ' + reason if reason else ''}")
         self.host.leave(seat, self.clock())
         if self.host.phase == "lobby":
@@ -347,11 +352,7 @@ class GameServer:
                               reason=f"you command seat {seat} only, not seat {message.seat}"))
             self._bad(conn, f"orders for seat {message.seat} from seat {seat}")
             return
-        try:
-            reason = self.host.submit(seat, message.turn, message.orders)
-        except (ValueError, TypeError, KeyError, IndexError, OverflowError, RecursionError) as exc:
-            reason = f"orders the engine cannot read: {type(exc).__name__}"
-            self.log(f"error: seat {seat}: orders raised {exc!r}")
+        reason = self.host.submit(seat, message.turn, message.orders)
         conn.send(Checked(turn=message.turn, ref=message.ref, ok=reason is None, reason=reason))
 
     # ------------------------------------------------------------ broadcasting
@@ -467,9 +468,9 @@ class GameServer:
             conn = self.by_seat[seat]
             conn.bucket.grant(self.limits.per_turn)
             conn.send_bytes(data)
+        total_ms = (time.perf_counter() - started) * 1000  # every view is out
         sent = {seat: len(data) for seat, data in outgoing.items()}
         self._broadcast_table()
-        total_ms = (time.perf_counter() - started) * 1000
         stats = TurnStats(report.turn, resolve_ms, views_ms, save_ms,
                           max(0.0, total_ms - resolve_ms - views_ms), sent)
         self.stats.append(stats)

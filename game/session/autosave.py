@@ -16,6 +16,7 @@ import json
 import os
 import threading
 from pathlib import Path
+from typing import TextIO
 
 from pydantic import ValidationError
 
@@ -33,37 +34,37 @@ class Autosave:
         self._text: str | None = None
         self._busy = False
         self._lock = threading.Condition()
-        self._thread: threading.Thread | None = None
+        self._journal: TextIO | None = None
+        self._thread = threading.Thread(target=self._run, name="autosave", daemon=True)
+        self._thread.start()
 
     def begin(self, text: str) -> None:
         """A game (new, or recovered and complete on disk) starts: its file written now, the journal emptied."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
         write_atomically(self.path, text)
-        self.journal.write_text("", encoding="utf-8")
+        if self._journal is not None:
+            self._journal.close()
+        self._journal = open(self.journal, "w", encoding="utf-8")  # noqa: SIM115 - open for the whole game
 
     def append_turn(self, index: int, turn: TurnLog) -> None:
-        """Journal turn `index` (0-based) now, before the evening is announced."""
-        line = json.dumps({"turn": index, **json.loads(turn.model_dump_json())}, separators=(",", ":"))
-        with open(self.journal, "a", encoding="utf-8") as out:
-            out.write(line + "\n")
-            out.flush()
+        """Journal turn `index` (0-based) now, before the evening is announced (written through to the OS, so a
+        crash of this process loses nothing)."""
+        assert self._journal is not None, "begin() first"
+        self._journal.write(f'{{"turn":{index},{turn.model_dump_json()[1:]}\n')
+        self._journal.flush()
 
     def write(self, text: str) -> None:
         """Rewrite the whole game file with `text` on the worker thread."""
         with self._lock:
             self._text = text
-            if self._thread is None or not self._thread.is_alive():
-                self._thread = threading.Thread(target=self._run, name="autosave", daemon=True)
-                self._thread.start()
             self._lock.notify_all()
 
     def _run(self) -> None:
         while True:
             with self._lock:
-                if self._text is None:
-                    self._busy = False
-                    self._lock.notify_all()
-                    return
+                self._busy = False
+                self._lock.notify_all()
+                self._lock.wait_for(lambda: self._text is not None)
                 text, self._text, self._busy = self._text, None, True
             write_atomically(self.path, text)
 
