@@ -36,6 +36,7 @@ from game.ui.play import goals as first_steps
 from game.ui.play.action_menu import ActionMenu, MenuItem
 from game.ui.play.describe import describe_action
 from game.ui.play.hud import Hotspot, heat_danger, line_step, paint_lines, paint_section_title, paint_top_bar
+from game.ui.play.lan import LanTable
 from game.ui.play.ledger import LedgerLine, evening_ledger
 from game.ui.play.map_view import MapView
 from game.ui.play.minimap import Minimap, minimap_size
@@ -147,6 +148,7 @@ class GameViewScene(Scene):
         self.tracker: GoalTracker | None = None
         self.guide_folded = bool(self.steps.done)  # a loaded game that has started shows only the current step
         self.minimap: Minimap | None = None
+        self.lan: LanTable | None = LanTable(session) if getattr(session, "remote", False) else None
 
     # ------------------------------------------------------------ life cycle
     def on_enter(self) -> None:
@@ -300,6 +302,13 @@ class GameViewScene(Scene):
         self.end_button = self.add(Button(label, self.end_turn, (x0 + menu_w + gap, ey, inner_w - menu_w - gap, eh), style="primary",
                                           pad=theme.px(8), tooltip=f"Give your orders and let the evening play out (Enter or {end_key})."))
         self.end_button.enabled = self.playback is None
+        if self.lan is not None:  # the host saves a LAN game after every evening
+            for name in ("Save", "Load"):
+                if name in self.tool_buttons:
+                    self.tool_buttons[name].enabled = False
+            self.end_button.enabled = self.playback is None and not self.lan.waiting
+            if self.lan.waiting:
+                self.end_button.label = "Waiting…"
 
     @property
     def _side_bottom(self) -> int:
@@ -408,7 +417,7 @@ class GameViewScene(Scene):
 
     # ------------------------------------------------------------ orders
     def _submit(self, quiet: bool = False) -> None:
-        if not self.view.player.free or self.session.over:
+        if not self.view.player.free or self.session.over or (self.lan is not None and self.lan.waiting):
             self.plan.refusal = None
             return
         reason = self.session.submit(self.seat, self.plan.orders())
@@ -567,12 +576,20 @@ class GameViewScene(Scene):
         if reason:
             self.app.notify(f"Orders refused ({reason}); you stay put tonight.", "warning")
             self.session.submit(self.seat, Orders(stance=self.plan.stance))  # type: ignore[arg-type]
-            orders = Orders(stance=self.plan.stance)  # type: ignore[arg-type]
+        self.session.end_turn()
+        if self.lan is not None:  # "I am ready": the host resolves the evening when everyone is
+            self.relayout(self.size)
+            return
+        self._play_back()
+
+    def _play_back(self) -> None:
+        """Play back the evening just resolved, from where everyone stood in the view before it."""
+        assert self.app is not None
+        me = self.view.player
         self.before_view = self.view  # a view is a snapshot: it keeps the evening's start
         start: dict[str, Point] = {u.id: u.pos for u in self.view.units}
         if me.free:
             start[f"p{self.seat}"] = me.pos
-        self.session.end_turn()
         report = self.session.report(self.seat)
         self.after_view = self.session.view(self.seat)
         self.autosave()
@@ -587,6 +604,8 @@ class GameViewScene(Scene):
             self._finish_playback()
 
     def autosave(self) -> None:
+        if self.lan is not None:
+            return
         try:
             saves.save(self.session, saves.AUTOSAVE)
         except OSError as exc:
@@ -745,6 +764,12 @@ class GameViewScene(Scene):
         """Esc: the pause card; Esc again (or Enter) resumes."""
         if self.app is None:
             return
+        if self.lan is not None:
+            self.app.push(Dialog("Menu", "The game goes on without you while you are away; the host keeps your seat "
+                                 "for a while, then the AI plays it. Join again to take it back.",
+                                 [("Resume", None), ("Settings", self.open_settings),
+                                  ("Leave the game", self.quit_to_menu)], width=600, default=0, cancel=0))
+            return
         self.app.push(Dialog("Paused", f"The city waits. The game was autosaved at the start of evening {self.view.turn + 1}.",
                              [("Resume", None), ("Settings", self.open_settings), ("Save…", self.open_save),
                               ("Quit to menu", self.confirm_quit)], width=600, default=0, cancel=0))
@@ -758,6 +783,8 @@ class GameViewScene(Scene):
         from game.ui.scenes.menu import MenuScene
 
         assert self.app is not None
+        if self.lan is not None:
+            self.session.leave()
         self.app.pop_to(MenuScene)
         if not isinstance(self.app.top, MenuScene):
             self.app.replace(MenuScene())
@@ -806,6 +833,8 @@ class GameViewScene(Scene):
         return False
 
     def handle_event(self, event: pygame.event.Event) -> bool:
+        if self.lan is not None and self.lan.handle_event(event):
+            return True
         if self.playback is not None:
             if (event.type == pygame.KEYDOWN and event.key in (pygame.K_SPACE, pygame.K_RETURN, pygame.K_ESCAPE, pygame.K_KP_ENTER)) or \
                     (event.type == pygame.MOUSEBUTTONDOWN and event.button == 1):
@@ -853,6 +882,8 @@ class GameViewScene(Scene):
     def update(self, dt: float) -> None:
         super().update(dt)
         self._t += dt
+        if self.lan is not None and self.lan.poll(self.app, dt, busy=self.playback is not None):
+            self._play_back()  # the host resolved the evening (everyone ready, or the timer ran out)
         if self.playback is not None:
             self._fire(self.playback.update(dt))
             if self.playback is not None and self.playback.done and self.app is not None and self.app.top is self:
@@ -984,6 +1015,8 @@ class GameViewScene(Scene):
         m = self.map
         if m is None:
             return
+        if self.lan is not None:
+            self.lan.draw(surface, m.rect, self.playback is not None)
         me = self.view.player
         if self.playback is not None:
             self._banner(surface, "The evening plays out…", "Space or click: skip", theme.GLOW)
