@@ -21,6 +21,9 @@ COMMANDS: dict[str, str] = {
     "newmod": "write a working skeleton mod (a new city, track and lathe part) to start from",
     "export": "render a track through a lathe model to a WAV file",
     "screenshot": "render one scene of the game to a PNG file, headless",
+    "server": "run a headless dedicated LAN server that logs joins, turns and errors",
+    "join": "open the game window joined to a LAN game at HOST:PORT",
+    "bot": "join a LAN game as a headless player played by the AI",
 }
 
 

@@ -52,6 +52,16 @@ class MenuScene(FilmScene):
 
             return CodexScene()
 
+        def host() -> Scene:
+            from game.ui.scenes.host_setup import HostSetupScene
+
+            return HostSetupScene()
+
+        def join() -> Scene:
+            from game.ui.scenes.join import JoinScene
+
+            return JoinScene()
+
         def load() -> Scene:
             from game.ui.scenes.save_load import SaveLoadScene
 
@@ -65,8 +75,8 @@ class MenuScene(FilmScene):
         return {
             "Campaign": ("Leningrad 1946-1962, chapter by chapter, with the history between them.", None),
             "Skirmish": ("One city, one calendar, AI rivals: the richest free bootlegger wins.", skirmish),
-            "Host LAN game": ("Open a game on this computer for friends on the same network.", None),
-            "Join LAN game": ("Find a game hosted on your local network and join it.", None),
+            "Host LAN game": ("Open a game on this computer for friends on the same network.", host),
+            "Join LAN game": ("Find a game hosted on your local network and join it.", join),
             "Load": ("Continue a saved game or the autosave.", load),
             "Mods": ("Cities, campaigns and music others have made: turn them on or off.", mods),
             "Settings": ("Volume, window, UI size, keys and the audio output.", settings),
