@@ -125,8 +125,8 @@ class Score:
             if f["section"] not in d["sections"]:
                 raise ValueError(f"score {d['id']}: form names unknown section {f['section']!r}")
             for key in ("tempo", "accel"):
-                if key in f and not (isinstance(f[key], int | float) and 20 <= f[key] <= 400):
-                    raise ValueError(f"score {d['id']}: form {key} must be a number from 20 to 400")
+                if key in f and not (isinstance(f[key], int | float) and 30 <= f[key] <= 320):
+                    raise ValueError(f"score {d['id']}: form {key} must be a number from 30 to 320")
         return cls(d["id"], d["title"], d["composer"], int(d["year"]), d["genre"], float(d["tempo"]),
                    int(d.get("meter", 4)), float(d.get("swing", 0.5)), dict(d.get("style", {})),
                    d["sections"], form, d.get("lead", "clarinet"),
