@@ -219,7 +219,8 @@ class SideStream:
         """The next n samples, clipped to +/-0.99 only where music and clicks together would exceed it."""
         self.pos += n
         y = self.source.read(n)
-        np.clip(y, -0.99, 0.99, out=y)
+        np.minimum(y, 0.99, out=y)
+        np.maximum(y, -0.99, out=y)
         return y
 
     def seek(self, sample: int) -> None:

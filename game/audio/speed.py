@@ -118,7 +118,7 @@ class SpeedMap:
         g0 = j0 // g
         g1 = (j0 + m - 1) // g + 1
         pg = self._grid(g0, g1)
-        p = (pg[:-1, None] + np.diff(pg)[:, None] * self._ramp[None, :]).ravel()
+        p = (pg[:-1, None] + (pg[1:] - pg[:-1])[:, None] * self._ramp[None, :]).ravel()
         off = j0 - g0 * g
         return p[off : off + m]
 

@@ -171,13 +171,12 @@ class AudioBridge:
     def _attach(self, stream: Any, at_s: float) -> None:
         if self.player is None:
             return
-        lock = getattr(self.player, "_lock", None)
-        if lock is not None:
-            with lock:
-                self.player.stream = stream
-        else:
+        use = getattr(self.player, "use", None)
+        if use is not None:
+            use(stream, at_s)
+        else:  # pragma: no cover - an older Player
             self.player.stream = stream
-        stream.seek(at_s)
+            stream.seek(at_s)
 
     # ------------------------------------------------------------ transport
     def play(self) -> None:
