@@ -487,16 +487,25 @@ class GameViewScene(Scene):
         from game.ui.scenes.save_load import SaveLoadScene
 
         assert self.app is not None
+        if self.lan is not None:
+            self.app.notify("The host saves a LAN game after every evening.", "info", 3.0)
+            return
         self.app.push(SaveLoadScene("save", self.session))
 
     def open_load(self) -> None:
         from game.ui.scenes.save_load import SaveLoadScene
 
         assert self.app is not None
+        if self.lan is not None:
+            self.app.notify("The host saves a LAN game after every evening.", "info", 3.0)
+            return
         self.app.push(SaveLoadScene("load"))
 
     def quick_save(self) -> None:
         assert self.app is not None
+        if self.lan is not None:
+            self.app.notify("The host saves a LAN game after every evening.", "info", 3.0)
+            return
         try:
             saves.save(self.session, "slot1")
             self.app.notify("Saved into slot 1.", "info", 2.5)
