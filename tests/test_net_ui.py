@@ -170,6 +170,10 @@ def test_host_and_friend_play_a_lan_game_from_the_menus(apps, tmp_path):
             settle(app, game)
             assert game.view.turn == evening + 1
             assert game.view.view_hash == server.host.session.view(game.seat).view_hash
+    # Zoya's connection breaks: the host sees her away, her window rejoins with its token by itself
+    client_game.session.link.close()
+    until([host_app, client_app], lambda: any("Zoya is back" in n.text for n in host_app.notices), steps=800)
+    assert client_game.session.closed is None and client_game.session.seat == client_game.seat
     # chat in the game: T opens the line
     press(client_app, pygame.K_t)
     type_text(client_app, "Militia on Ligovsky!")
@@ -177,11 +181,13 @@ def test_host_and_friend_play_a_lan_game_from_the_menus(apps, tmp_path):
     until([host_app, client_app], lambda: any(m.text == "Militia on Ligovsky!" for m in host_game.session.chat))
     assert any(text == "Militia on Ligovsky!" for _age, _n, text in host_game.lan._shown)
     pygame.image.save(host_app.render(), str(tmp_path / "lan_host.png"))
+    press(host_app, pygame.K_F5)  # quick save: the host's autosave is the save of a LAN game
+    assert any("host saves" in n.text for n in host_app.notices)
     # Zoya leaves; the host hears about it and her seat shows away
     press(client_app, pygame.K_ESCAPE)
     leave = client_app.top
     assert isinstance(leave, Dialog)
     click(client_app, leave.buttons[1].rect.center)
     assert isinstance(client_app.top, MenuScene)
-    until([host_app], lambda: any("Zoya left" in n.text for n in host_app.notices))
-    assert any(s.name == "Zoya" and not s.connected for s in host_game.session.seats)
+    until([host_app], lambda: any(s.name == "Zoya" and not s.connected for s in host_game.session.seats))
+    assert any("Zoya left" in n.text for n in host_app.notices)
