@@ -123,12 +123,6 @@ class RemoteSession:
         session.link.close()
         raise JoinError(f"{host}:{port} did not answer in {timeout:g} s")
 
-    def rejoin(self, timeout: float = 10.0) -> RemoteSession:
-        """A new connection to the same host with this seat's token (after the link broke)."""
-        hello = self.link.hello.model_copy(update={"token": self.token})
-        return type(self).join((self.link.host, self.link.port), hello.name, hello.password, self.token, hello.admin,
-                               timeout, self.music_dir, self.link.frames is not None, self.link.limits, self.answer_seconds)
-
     def reconnect(self) -> None:
         """Open a new connection with this seat's token and carry on (without waiting: the welcome and the
         current evening arrive through `poll`; if it fails, `closed` says why again)."""
