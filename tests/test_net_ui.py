@@ -61,6 +61,13 @@ def until(apps: list[App], done, steps: int = 400) -> None:
     raise AssertionError("the windows never got there")
 
 
+def end_evening(app: App, game: GameViewScene) -> None:
+    """End Turn by mouse; with no plan the game asks first ("End the evening")."""
+    click(app, game.end_button.rect.center)
+    if isinstance(app.top, Dialog):
+        click(app, app.top.buttons[0].rect.center)
+
+
 def into_game(app: App) -> GameViewScene:
     """Close the briefing and the first-play tutorial over the game view."""
     until([app], lambda: not isinstance(app.top, LobbyScene))
@@ -158,14 +165,14 @@ def test_host_and_friend_play_a_lan_game_from_the_menus(apps, tmp_path):
     server = host_game.session.on_leave.__self__.server  # the ServerThread's GameServer
     # a few evenings: the host ends first and waits for Zoya
     for evening in range(3):
-        click(host_app, host_game.end_button.rect.center)
+        end_evening(host_app, host_game)
         until([host_app, client_app], lambda: host_game.lan.waiting)
         assert host_game.session.waiting_for() == ["Zoya"]
         assert not host_game.end_button.enabled
         frames(host_app)
         pygame.image.save(host_app.render(), str(tmp_path / "lan_waiting.png"))
-        click(client_app, client_game.end_button.rect.center)
-        until([host_app, client_app], lambda e=evening: host_game.playback is not None and client_game.playback is not None)
+        end_evening(client_app, client_game)
+        until([host_app, client_app], lambda e=evening: host_game.lan.played == client_game.lan.played == e + 1)
         for app, game in ((host_app, host_game), (client_app, client_game)):
             settle(app, game)
             assert game.view.turn == evening + 1
@@ -187,7 +194,7 @@ def test_host_and_friend_play_a_lan_game_from_the_menus(apps, tmp_path):
     press(client_app, pygame.K_ESCAPE)
     leave = client_app.top
     assert isinstance(leave, Dialog)
-    click(client_app, leave.buttons[1].rect.center)
+    click(client_app, next(b for b in leave.buttons if b.label == "Leave the game").rect.center)
     assert isinstance(client_app.top, MenuScene)
     until([host_app], lambda: any(s.name == "Zoya" and not s.connected for s in host_game.session.seats))
     assert any("Zoya left" in n.text for n in host_app.notices)

@@ -187,3 +187,68 @@ def test_fixed_step_clock_is_frame_rate_independent():
     n_slow = sum(slow.advance(1 / 30) for _ in range(30))
     assert abs(n_fast - 60) <= 1 and abs(n_slow - 60) <= 1
     assert FixedStep(max_steps=8).advance(5.0) == 8
+
+
+# ---------------------------------------------------------------- colour, shape and the engine's sight
+MACHADO_DEUTERANOPIA = ((0.367322, 0.860646, -0.227968), (0.280085, 0.672501, 0.047413), (-0.011820, 0.042940, 0.968881))
+
+
+def _deuteranope(color: tuple[int, int, int]) -> np.ndarray:
+    """`color` as a deuteranope sees it (Machado, Oliveira & Fernandes 2009, severity 1, in linear RGB)."""
+    c = np.asarray(color, dtype=float) / 255
+    lin = np.where(c <= 0.04045, c / 12.92, ((c + 0.055) / 1.055) ** 2.4)
+    out = np.clip(np.asarray(MACHADO_DEUTERANOPIA) @ lin, 0, 1)
+    return 255 * np.where(out <= 0.0031308, 12.92 * out, 1.055 * out ** (1 / 2.4) - 0.055)
+
+
+def test_the_colour_blind_palette_keeps_danger_apart_from_help():
+    from game.ui.art import city
+    from game.ui.look import theme
+
+    seen = {}
+    try:
+        for palette in ("standard", "colour_blind"):
+            theme.set_palette(palette)
+            pairs = ((city.unit_color("militia"), city.site_color("contact")), (theme.RED, theme.GREEN))
+            seen[palette] = [float(np.linalg.norm(_deuteranope(a) - _deuteranope(b))) for a, b in pairs]
+    finally:
+        theme.set_palette("standard")
+    assert all(d >= 200 for d in seen["colour_blind"]), seen
+    assert all(cb > 1.8 * std for cb, std in zip(seen["colour_blind"], seen["standard"], strict=True)), seen
+
+
+def test_patrols_differ_by_shape_not_only_colour():
+    from game.ui.art import city
+
+    masks = {k: pygame.mask.from_surface(city.unit_token(k, 40), 128) for k in ("bootlegger", "militia", "komsomol", "informer")}
+    counts = {k: m.count() for k, m in masks.items()}
+    for a in masks:
+        for b in masks:
+            if a < b:
+                overlap = masks[a].overlap_area(masks[b], (0, 0))
+                assert overlap < 0.93 * max(counts[a], counts[b]), (a, b, counts)
+
+
+def test_sight_areas_are_the_engines_line_of_sight(tmp_path):
+    """The hatched area of a patrol is exactly the tiles the engine would check: walls cut it, not a circle."""
+    from game.core.preview import sight_radius, sight_tiles
+    from game.ui.art import city
+    from tests.support.demo import demo_session
+
+    session = demo_session(turns=0)
+    world, view = session.world, session.view(0)
+    city_map = world.city
+    pos = next((x, y) for y in range(city_map.height) for x in range(city_map.width)
+               if city_map.is_walkable((x, y)) and not city_map.is_walkable((x, y - 1)) and city_map.inside((x, y - 3)))
+    tiles = frozenset(sight_tiles(world, view, pos, 5))
+    radius = sight_radius(view, 5)
+    disc = {(x, y) for y in range(city_map.height) for x in range(city_map.width)
+            if (x - pos[0]) ** 2 + (y - pos[1]) ** 2 <= radius * radius}
+    assert tiles < disc  # buildings hide part of the circle
+    surf, (x0, y0) = city.sight_area(tiles, 12, (200, 50, 50))
+    for x, y in disc:
+        if x < x0 or y < y0 or (x - x0 + 1) * 12 > surf.get_width() or (y - y0 + 1) * 12 > surf.get_height():
+            assert (x, y) not in tiles
+            continue
+        alpha = surf.get_at(((x - x0) * 12 + 6, (y - y0) * 12 + 6)).a
+        assert (alpha > 0) == ((x, y) in tiles), (x, y)

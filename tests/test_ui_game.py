@@ -70,7 +70,9 @@ def start_game(app: App) -> GameViewScene:
     assert isinstance(app.top, BriefingScene)
     click(app, app.top.begin.rect.center)
     assert isinstance(app.top, TutorialOverlay)  # first play
-    for _ in range(5):
+    for _ in range(12):
+        if not isinstance(app.top, TutorialOverlay):
+            break
         click(app, app.top.next_button.rect.center)
     game = app.top
     assert isinstance(game, GameViewScene)
@@ -104,8 +106,10 @@ def end_turn(app: App, game: GameViewScene) -> None:
         top = app.top
         if top is game and game.playback is None:
             return
-        if isinstance(top, Dialog | ReportScene):
-            click(app, top.widgets[-1].rect.center, frames=1)
+        if isinstance(top, Dialog):  # encounters ("Go on"), no orders ("End the evening"): the first choice goes on
+            click(app, top.buttons[0].rect.center, frames=1)
+        elif isinstance(top, ReportScene):
+            click(app, top.next_button.rect.center, frames=1)
         elif isinstance(top, ArrestScene):
             key(app, pygame.K_RETURN)
         elif isinstance(top, StandingsScene):
@@ -182,10 +186,15 @@ def test_map_controls_pan_zoom_and_stance(app):
     click(app, game.stance_buttons["bribe"].rect.center)
     assert game.plan.stance == "bribe"
     assert "Bribe" in game.stance_buttons["bribe"].tooltip
-    # Enter ends the turn when no control has focus
+    # Enter ends the turn when no control has focus; with no orders it asks first (Esc: back to planning)
     turn = game.view.turn
     key(app, pygame.K_RETURN)
-    assert game.playback is not None
+    assert isinstance(app.top, Dialog) and "no orders" in app.top.title
+    key(app, pygame.K_ESCAPE)
+    assert app.top is game and game.view.turn == turn and game.playback is None
+    key(app, pygame.K_RETURN)
+    key(app, pygame.K_RETURN)  # "End the evening"
+    assert game.playback is not None or app.top is not game
     end_turn_finish = 0
     while app.top is not game or game.playback is not None:
         end_turn_finish += 1
@@ -218,13 +227,13 @@ def test_save_load_damaged_and_standings(app):
     click(app, game.tool_buttons["Load"].rect.center)
     scene = app.top
     assert isinstance(scene, SaveLoadScene)
-    click(app, scene.list.row_rect(2).center)  # autosave, slot1, slot2
+    click(app, scene.list.row_rect(3).center)  # autosave, quick save, slot1, slot2
     click(app, scene.act_button.rect.center)
     assert isinstance(app.top, Dialog) and "slot2.json" in app.top.message
     key(app, pygame.K_RETURN)
     assert app.top is scene
     # load slot 1 back: same state
-    click(app, scene.list.row_rect(1).center)
+    click(app, scene.list.row_rect(2).center)
     click(app, scene.act_button.rect.center)
     loaded = app.top
     assert isinstance(loaded, GameViewScene) and loaded is not game

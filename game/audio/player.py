@@ -1,7 +1,7 @@
 """Live playback: a record (or the clean master) streamed block by block through the lathe chain.
 
     player = Player()                         # picks a backend (see output.py)
-    player.load(music, profile, plays, seed)  # profile None = the clean master
+    player.load(music, profile, plays, seed)  # profile None = the clean master; seed None = the record's own
     player.play(); player.pause(); player.seek(42.0); player.volume = 0.5; player.stop()
     player.position_s, player.duration_s, player.playing
 
@@ -14,65 +14,64 @@ import threading
 
 import numpy as np
 
-from game.audio.chain import LEAD_IN_S, RATE, RUN_OUT_S, LatheChain, lineage, mono
+from game.audio.chain import PREROLL_IN, RATE, SideStream, mono, record_seed
 from game.audio.dsp import F32
 from game.audio.output import BLOCK, open_backend
+from game.audio.stages import MasterStage
 from game.core.profile import CutProfile
 
 
 class RecordStream:
-    """A side as a stream: lead-in groove, music, run-out groove through the profile's own chain, fed in
-    1024-sample blocks. The parents' chains of a copy are applied offline first (>1000x real time)."""
+    """A side as a stream (`SideStream`: lead-in groove, music, run-out groove through every generation's
+    chain, rendered block by block as it is pulled), or with `profile` None the clean master (through its own
+    band and hiss when `source_quality` < 1). `read(n)` returns the next n samples (zeros after the end);
+    `seek` continues exactly as an uninterrupted render would. `gain` scales the output (loudness matching)."""
 
-    def __init__(self, music: np.ndarray, profile: CutProfile | None = None, plays: int = 0, seed: int = 0) -> None:
-        x = mono(music)
+    def __init__(self, music: np.ndarray, profile: CutProfile | None = None, plays: int = 0, seed: int | None = None,
+                 source_quality: float = 1.0) -> None:
         self.profile = profile
+        self.gain = 1.0
         if profile is None:
-            self.source, self.chain = x, None
+            self.side = None
+            self.master = mono(music)
+            self.stage = MasterStage(source_quality, 0 if seed is None else seed) if source_quality < 1.0 else None
+            self.length = len(self.master)
         else:
-            for g, parent in enumerate(lineage(profile)[:-1]):
-                x = LatheChain(parent, 0, seed + 101 * (g + 1), len(x) / RATE, 0.0, 0.0).render(x)
-            pad_in, pad_out = np.zeros(round(LEAD_IN_S * RATE), F32), np.zeros(round(RUN_OUT_S * RATE), F32)
-            self.source = np.concatenate((pad_in, x, pad_out))
-            self.chain = LatheChain(profile, plays, seed, len(x) / RATE)
-        self.speed = 1.0 + (profile.speed_error if profile else 0.0)
-        self.src_pos = 0
+            self.side = SideStream(music, profile, plays, record_seed(profile) if seed is None else seed,
+                                   block=BLOCK)
+            self.length = self.side.length
         self.out_pos = 0
-        self.fifo = np.zeros(0, F32)
 
     @property
     def duration_s(self) -> float:
-        return len(self.source) / RATE / self.speed
+        return self.length / RATE
 
     @property
     def finished(self) -> bool:
-        return self.src_pos >= len(self.source) and len(self.fifo) == 0
+        return self.out_pos >= self.length
 
     def read(self, n: int) -> np.ndarray:
         """The next n output samples (zeros once the side has ended)."""
-        parts = [self.fifo]
-        have = len(self.fifo)
-        while have < n and self.src_pos < len(self.source):
-            block = self.source[self.src_pos : self.src_pos + BLOCK]
-            self.src_pos += len(block)
-            y = block if self.chain is None else self.chain.process(block)
-            parts.append(y)
-            have += len(y)
-        buf = np.concatenate(parts) if len(parts) > 1 else parts[0]
-        out, self.fifo = buf[:n], buf[n:]
-        if len(out) < n:
-            out = np.concatenate((out, np.zeros(n - len(out), F32)))
+        if self.side is not None:
+            y = self.side.read(n)
+        else:
+            y = self.master[self.out_pos : self.out_pos + n]
+            if self.stage is not None:
+                y = self.stage.process(y, self.out_pos).astype(F32)
+            if len(y) < n:
+                y = np.concatenate((y, np.zeros(n - len(y), F32)))
         self.out_pos += n
-        return np.clip(out, -0.99, 0.99)
+        return y * F32(self.gain) if self.gain != 1.0 else y
 
     def seek(self, seconds: float) -> None:
-        target = max(0, int(seconds * RATE))
-        if self.chain is None:
-            self.src_pos = min(target, len(self.source))
-        else:
-            self.src_pos = min(self.chain.seek(target), len(self.source))
+        target = max(0, min(int(seconds * RATE), self.length))
+        if self.side is not None:
+            self.side.seek(target)
+        elif self.stage is not None:  # pre-roll the master's filters on what comes before the target
+            self.stage.reset()
+            pre = max(0, target - PREROLL_IN)
+            self.stage.process(self.master[pre:target], pre)
         self.out_pos = target
-        self.fifo = np.zeros(0, F32)
 
 
 class Player:
@@ -86,10 +85,16 @@ class Player:
         self._lock = threading.Lock()
         self._started = False
 
-    def load(self, music: np.ndarray, profile: CutProfile | None = None, plays: int = 0, seed: int = 0) -> None:
+    def load(self, music: np.ndarray, profile: CutProfile | None = None, plays: int = 0,
+             seed: int | None = None) -> None:
         with self._lock:
             self.stream = RecordStream(music, profile, plays, seed)
             self.playing = False
+
+    def use(self, stream: RecordStream) -> None:
+        """Play `stream` (already built, e.g. in the background) from where it is."""
+        with self._lock:
+            self.stream = stream
 
     def _pull(self, n: int) -> np.ndarray:
         with self._lock:

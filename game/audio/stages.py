@@ -1,309 +1,325 @@
-"""The lathe chain's stages, one physical cause each. All run at the chain's internal rate (44.1 kHz / 2:
-after the cutter nothing is left above ~10 kHz) and carry their state between blocks.
+"""The lathe chain's stages, each where it happens on a real lathe, all at 44.1 kHz with carried state.
 
-Each `process(x, start)` takes a block and the absolute index of its first sample, so the output depends
-only on absolute positions, never on how the signal was cut into blocks.
+Cutting (cut time n): `MasterStage` (the master's own band and hiss, then the lathe's input filter),
+`AmplifierStage` (gain, valve saturation, mains hum), `CutterStage` (distortion at the inner groove, the
+cutter's high- and low-pass). Then `TurntableStage` reads the cut groove at the playback positions of
+`SpeedMap`. Playback (output time j): `DiscStage` (wear, surface clicks, the pickup's low-pass that music
+and clicks pass through, hiss and groove noise as the pickup delivers them, the listener's volume).
+
+Each `process(x, start)` takes a block and the absolute index of its first sample, so the output depends only
+on absolute positions, never on how the signal was cut into blocks. Formulas and constants are those of
+`game.core.figures`, which predicts what the measures read.
 """
 
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 
 import numpy as np
 import scipy.signal as sps
 
-try:  # the C kernel behind scipy.signal.sosfilt, without its per-call argument juggling (~100 us a block)
-    from scipy.signal._sosfilt import _sosfilt as _sosfilt_inplace
-except ImportError:  # pragma: no cover - other scipy layouts
-    _sosfilt_inplace = None
-
-from game.audio.dsp import F32, EventKernels, LoopTable, shaped_noise
+from game.audio.dsp import (
+    F32,
+    F64,
+    RATE,
+    EventKernels,
+    FractionalReader,
+    LoopTable,
+    Sos,
+    butter_sos,
+    colored_noise,
+    input_sos,
+    reader_power,
+    sos_power,
+)
 from game.audio.geometry import SideGeometry
-from game.core.profile import INNER_GROOVE_RADIUS_MM, CutProfile
-
-MAINS_HZ = 50.0
-
+from game.audio.speed import SpeedMap
+from game.core.figures import (
+    AMP_CUBIC,
+    CLICK_AMP,
+    CLICK_MAX,
+    CLICK_SIGMA,
+    CUT_ALPHA,
+    CUT_ORDER,
+    FILM_SURFACE,
+    HIGHPASS_ORDER,
+    HUM_HARMONICS,
+    INNER_GROOVE_RADIUS_MM,
+    MAINS_HZ,
+    MAX_CUT_HZ,
+    PICKUP_ORDER,
+    POP_PEAK,
+    REF_PEAK,
+    TRACE_A2,
+    TRACE_A3,
+    master_bandwidth_hz,
+    master_snr_db,
+    pickup_hz,
+    worn,
+)
+from game.core.profile import CutProfile
 
 SEGMENT = 512  # samples over which slowly varying parameters (radius) are held constant
+NOISE_LOOP = 1 << 19  # 11.9 s of hiss before it repeats
+WORN_OUT_LEVEL = 0.2  # what is left of the music in a groove played past max_plays
 
 
-def piecewise(start: int, n: int, f) -> np.ndarray:
+def piecewise(start: int, n: int, f) -> np.ndarray:  # noqa: ANN001
     """f evaluated at the start of each absolute SEGMENT-sample segment, held for the segment: f(floor(i/S) S)."""
     s0, s1 = start // SEGMENT, (start + n - 1) // SEGMENT + 1
-    vals = np.asarray(f(np.arange(s0, s1) * SEGMENT), dtype=F32)
+    vals = np.asarray(f(np.arange(s0, s1) * SEGMENT), dtype=F64)
     return np.repeat(vals, SEGMENT)[start - s0 * SEGMENT : start - s0 * SEGMENT + n]
 
 
-def sosfilt_state(sos: np.ndarray, x: np.ndarray, zi: np.ndarray) -> np.ndarray:
-    """Second-order sections over float32 `x`, updating the carried state `zi` (1, sections, 2) in place."""
-    y = np.array(x, F32, order="C").reshape(1, -1)
-    if _sosfilt_inplace is not None:
-        _sosfilt_inplace(sos, y, zi)
-        return y[0]
-    out, zi[0] = sps.sosfilt(sos, y[0], zi=zi[0])
-    return out.astype(F32, copy=False)
+@lru_cache(maxsize=16)
+def shaped_hiss(seed: tuple[int, ...], corners: tuple[tuple[float, int, float], ...]) -> LoopTable:
+    """A looped table of unit-RMS noise whose power spectrum is the sum over `corners` (corner Hz, order,
+    weight) of weight x |Butterworth low-pass|^2 normalised to unit mean; cached (a record's measures and
+    its playback share one)."""
+    f = np.fft.rfftfreq(NOISE_LOOP, 1.0 / RATE)
+    w = np.tan(np.pi * np.minimum(f, 0.4999 * RATE) / RATE)
+    power = np.zeros_like(f)
+    for corner, order, weight in corners:
+        h = 1.0 / (1.0 + (w / math.tan(math.pi * corner / RATE)) ** (2 * order))
+        power += weight * h / h.mean()
+    return LoopTable(colored_noise(NOISE_LOOP, list(seed), power))
+
+
+class MasterStage:
+    """The master as the lathe hears it, then the lathe's input filter. A master of source quality q < 1
+    (a dubbed tape or disc) is a 2nd-order low-pass at `master_bandwidth_hz(q)` with hiss of that band at
+    `master_snr_db(q)` below the reference tone. The input filter (elliptic, flat to 10.4 kHz, >= 72 dB down
+    from 11.6 kHz) keeps everything the saturating stages could fold back out of the band."""
+
+    def __init__(self, source_quality: float, seed: int) -> None:
+        self.filters = [Sos(input_sos())]
+        self.hiss: LoopTable | None = None
+        if source_quality < 1.0:
+            band = master_bandwidth_hz(source_quality)
+            corner = min(band, 0.45 * RATE)
+            self.filters.insert(0, Sos(butter_sos(2, corner, "lowpass")))
+            self.hiss = shaped_hiss((seed, 7), ((corner, 2, 1.0),))
+            self.hiss_rms = REF_PEAK / math.sqrt(2.0) * 10.0 ** (-master_snr_db(source_quality) / 20.0)
+
+    def reset(self) -> None:
+        for f in self.filters:
+            f.reset()
+
+    def process(self, x: np.ndarray, start: int) -> np.ndarray:
+        y = self.filters[0].process(x)
+        if self.hiss is not None:
+            self.hiss.add_to(y, start, self.hiss_rms)
+        for f in self.filters[1:]:
+            y = f.process(y)
+        return y
 
 
 class AmplifierStage:
-    """Valve amplifier into the cutter: y = tanh(k g x) / k with drive k = 1 + 3 distortion, plus mains hum
-    h (sin 50 Hz + 0.6 sin 100 + 0.45 sin 150 + 0.25 sin 250 + 0.15 sin 350, peak-normalised) of amplitude `hum`."""
+    """The valve amplifier into the cutter: u = g x, y = u - c u^3 (c = AMP_CUBIC distortion) up to the
+    turning point u* = 1 / sqrt(3 c), flat at +/- 2/3 u* beyond it (a smooth ceiling, reached only by an
+    overdriven stage); then mains hum of RMS `hum` (50 Hz and the harmonics `HUM_HARMONICS`)."""
 
-    def __init__(self, profile: CutProfile, rate: float) -> None:
-        self.gain = F32(profile.gain)
-        self.drive = F32(1.0 + 3.0 * profile.distortion)
+    def __init__(self, profile: CutProfile) -> None:
+        self.gain = profile.gain
+        self.cubic = AMP_CUBIC * profile.distortion
+        self.limit = 1.0 / math.sqrt(3.0 * self.cubic) if self.cubic > 0 else None
         self.hum_amp = profile.hum
-        period = round(rate / MAINS_HZ)
-        t = np.arange(period) / rate
-        h = sum(a * np.sin(2 * math.pi * MAINS_HZ * k * t + 0.4 * k) for k, a in
-                ((1, 1.0), (2, 0.6), (3, 0.45), (5, 0.25), (7, 0.15)))
-        self.hum = LoopTable(h / np.max(np.abs(h)))
+        period = round(RATE / MAINS_HZ)
+        t = np.arange(period) / RATE
+        h = sum(a * np.sin(2 * math.pi * MAINS_HZ * k * t + 0.4 * k) for k, a in HUM_HARMONICS)
+        self.hum = LoopTable(h / np.sqrt(np.mean(h * h)))
 
     def process(self, x: np.ndarray, start: int) -> np.ndarray:
-        y = x * (self.gain * self.drive)
-        np.tanh(y, out=y)
-        y *= F32(1.0) / self.drive
+        u = x * self.gain
+        if self.limit is not None:
+            np.clip(u, -self.limit, self.limit, out=u)
+            u -= self.cubic * u * u * u
         if self.hum_amp > 0:
-            self.hum.add_to(y, start, self.hum_amp)
-        return y
+            self.hum.add_to(u, start, self.hum_amp)
+        return u
 
 
 class CutterStage:
-    """Cutter and stylus. Tracing distortion y = x + k (0.6 x^2 - 0.4 x^3) with k = tracing * r_in / r (worst at
-    the inner radius); groove noise (white, RMS `groove_noise`); then the groove's band limits: 2nd-order
-    Butterworth high-pass at `low_cut_hz` and 4th-order low-pass at `bandwidth_hz` (the worn value)."""
+    """Cutter and stylus: distortion y = x - k (A2 x^2 + A3 x^3) with k = tracing r_in / r (worst where the
+    groove is slowest, at the inner radius); then the groove's band: 2nd-order Butterworth high-pass at
+    `low_cut_hz` and 4th-order low-pass at CUT_ALPHA x bandwidth."""
 
-    def __init__(self, profile: CutProfile, rate: float, side: SideGeometry, seed: int) -> None:
+    def __init__(self, profile: CutProfile, side: SideGeometry) -> None:
         self.side = side
         self.tracing = profile.tracing_distortion
-        self.noise_amp = profile.groove_noise
-        self.noise = LoopTable(np.random.default_rng([seed, 1]).standard_normal(65_521).astype(F32))
-        nyq = rate / 2.0
-        lo = min(max(profile.low_cut_hz, 10.0), 0.3 * nyq)
-        hi = min(profile.bandwidth_hz, 0.93 * nyq)
-        sos = np.vstack((sps.butter(2, lo, "highpass", fs=rate, output="sos"),
-                         sps.butter(4, hi, "lowpass", fs=rate, output="sos")))
-        self.sos = sos.astype(F32)
-        self.zi = np.zeros((1, len(sos), 2), F32)
+        # k at the start of every SEGMENT of the side (and a little beyond, for the drain)
+        starts = np.arange((side.total + 8 * SEGMENT) // SEGMENT + 1) * SEGMENT
+        self.k = self.tracing * INNER_GROOVE_RADIUS_MM / side.radius(starts)
+        cut = min(profile.bandwidth_hz, MAX_CUT_HZ)
+        self.filter = Sos(np.vstack((butter_sos(HIGHPASS_ORDER, profile.low_cut_hz, "highpass"),
+                                     butter_sos(CUT_ORDER, CUT_ALPHA * cut, "lowpass"))))
+
+    def reset(self) -> None:
+        self.filter.reset()
+
+    def _k(self, n: np.ndarray) -> np.ndarray:
+        idx = n // SEGMENT
+        if idx[-1] < len(self.k):
+            return self.k[idx]
+        return self.tracing * INNER_GROOVE_RADIUS_MM / self.side.radius(n)
 
     def process(self, x: np.ndarray, start: int) -> np.ndarray:
         if self.tracing > 0:
-            k = piecewise(start, len(x), lambda n: self.tracing * INNER_GROOVE_RADIUS_MM / self.side.radius(n))
+            k = piecewise(start, len(x), self._k)
             x2 = x * x
-            x = x + k * (F32(0.6) * x2 - F32(0.4) * x2 * x)
-        if self.noise_amp > 0:
-            x = x.copy() if not self.tracing else x
-            self.noise.add_to(x, start, self.noise_amp)
-        return sosfilt_state(self.sos, x, self.zi)
+            x = x - k * (TRACE_A2 * x2 + TRACE_A3 * x2 * x)
+        return self.filter.process(x)
 
 
 class TurntableStage:
-    """Speed of the turntable. Output sample j reads the groove at position
-    p(j) = j (1 + e) + sum_k (A_k / w_k) (cos phi_k - cos(w_k j + phi_k)) + (D(j) / w_r) (cos phi_r - cos(w_r j + phi_r)),
-    the integral of the speed 1 + e + sum_k A_k sin(w_k j + phi_k) + D(j) sin(w_r j + phi_r):
-    e the constant speed error, three wow components (0.5-6 Hz) whose peaks add to `wow`, three flutter
-    components (6-20 Hz) adding to `flutter`, and the off-centre spindle at the revolution rate with depth
-    D = offset / radius. The wobble term is evaluated every 32 samples and linearly interpolated; reading
-    is 4-point cubic Hermite interpolation."""
+    """The listener's stylus in the groove: output sample j is the cut signal at p(j) (`SpeedMap`), read with
+    the 8-tap `FractionalReader`. Emits output j only once its taps are in; never beyond the cut's end."""
 
-    GRID = 32
-
-    def __init__(self, profile: CutProfile, rate: float, side: SideGeometry, seed: int) -> None:
-        rng = np.random.default_rng([seed, 2])
-        self.side = side
-        self.speed = 1.0 + profile.speed_error
-        comps = []
-        for total, lo, hi in ((profile.wow, 0.5, 6.0), (profile.flutter, 6.0, 20.0)):
-            if total <= 0:
-                continue
-            w = rng.uniform(0.5, 1.0, 3)
-            w *= total / w.sum()
-            f = np.sort(rng.uniform(lo, hi, 3))
-            for a, fk in zip(w, f, strict=True):
-                comps.append((a, 2 * math.pi * fk / rate, rng.uniform(0, 2 * math.pi)))
-        self.comps = comps
-        self.offset = profile.spindle_offset_mm
-        self.w_rev = 2 * math.pi * profile.revolution_hz / rate
-        self.phi_rev = float(rng.uniform(0, 2 * math.pi))
-        self.max_dev = sum(c[0] for c in comps) + self.offset / 30.0 + 0.01
-        # W(t) = const + sum_k coef_k cos(om_k t + ph_k) (+ the wobble, whose depth varies with the radius)
-        self.omegas = np.array([c[1] for c in comps] + [self.w_rev])
-        self.phases = np.array([c[2] for c in comps] + [self.phi_rev])
-        self.coef = np.array([-c[0] / c[1] for c in comps] + [0.0])
-        self.const = sum(c[0] / c[1] * math.cos(c[2]) for c in comps)
-        self.wob_coef = (1.0 / self.w_rev, math.cos(self.phi_rev))
-        self.p_next = 0.0  # p(self.j)
-        self.buf = np.zeros(1, F32)
-        self.base = -1  # absolute input index of buf[0]
+    def __init__(self, speed: SpeedMap, total_in: int) -> None:
+        self.map = speed
+        self.total_in = total_in
+        self.buf = np.zeros(FractionalReader.BEFORE, F64)  # zeros before the first sample
+        self.base = -FractionalReader.BEFORE  # absolute input index of buf[0]
         self.j = 0  # next output index
+        self.p_next = float(speed.positions(0, 1)[0])
 
-    def start_at(self, j: int) -> int:
-        """Restart output at index j; returns the input index the caller must feed from."""
+    @property
+    def done(self) -> bool:
+        return self.p_next >= self.total_in
+
+    def start_at(self, j: int, base: int) -> None:
+        """Restart output at index j with input arriving from absolute index `base`."""
         self.j = j
-        self.p_next = float(self.positions(j, 1)[0])
-        first = int(math.floor(self.p_next)) - 1
-        self.buf = np.zeros(0, F32)
-        self.base = first
-        return first
-
-    def _wander(self, t: np.ndarray) -> np.ndarray:
-        """The position offset W(t) at output indices t (float64), exact: all sinusoids in one matrix product."""
-        r = self.side.radius(t)
-        ph = np.multiply.outer(t, self.omegas)
-        ph += self.phases
-        w = np.cos(ph) @ self.coef
-        w += self.const
-        if self.offset > 0:
-            w += self.wob_coef[0] * (self.offset / r) * (self.wob_coef[1] - np.cos(ph[:, -1]))
-        return w
-
-    def positions(self, j0: int, m: int) -> np.ndarray:
-        """p(j) for j = j0 .. j0 + m - 1: W on the 32-sample grid, linear in between, plus j (1 + e)."""
-        g = self.GRID
-        g0 = j0 // g
-        ng = (j0 + m - 1) // g - g0 + 1
-        wg = self._wander(np.arange(g0, g0 + ng + 1) * float(g))
-        ramp = self._ramp(ng)
-        w = np.repeat(wg[:-1], g)
-        w += np.repeat(np.diff(wg), g) * ramp
-        off = j0 - g0 * g
-        p = np.arange(j0, j0 + m, dtype=np.float64)
-        p *= self.speed
-        p += w[off : off + m]
-        return p
-
-    def _ramp(self, ng: int) -> np.ndarray:
-        """r / 32 for r = 0..31, tiled ng times (cached)."""
-        if len(getattr(self, "_ramp_cache", ())) < ng * self.GRID:
-            self._ramp_cache = np.tile(np.arange(self.GRID) / self.GRID, 2 * ng)
-        return self._ramp_cache[: ng * self.GRID]
+        self.p_next = float(self.map.positions(j, 1)[0])
+        self.buf = np.zeros(FractionalReader.BEFORE, F64)
+        self.base = base - FractionalReader.BEFORE
 
     def process(self, x: np.ndarray) -> np.ndarray:
-        buf = np.concatenate((self.buf, x.astype(F32, copy=False)))
-        limit = self.base + len(buf) - 2  # need floor(p) + 2 <= last index
-        p0 = self.p_next
-        m = int((limit - p0) / (self.speed - self.max_dev)) + 2
-        if m <= 0:
-            self.buf = buf
-            return np.zeros(0, F32)
-        pa = self.positions(self.j, m)
-        cnt = int(np.searchsorted(pa, limit, side="left"))
-        p = pa[:cnt]
-        ii = np.floor(p).astype(np.int64)
-        fr = (p - ii).astype(F32)
-        ii -= self.base
-        x0, x1 = buf.take(ii), buf.take(ii + 1)
-        xm1, x2 = buf.take(ii - 1), buf.take(ii + 2)
-        c1 = F32(0.5) * (x1 - xm1)
-        c2 = xm1 - F32(2.5) * x0 + F32(2.0) * x1 - F32(0.5) * x2
-        c3 = F32(0.5) * (x2 - xm1) + F32(1.5) * (x0 - x1)
-        y = ((c3 * fr + c2) * fr + c1) * fr + x0
-        self.j += cnt
-        self.p_next = float(pa[cnt])  # m > cnt by the choice of m
-        nxt = int(math.floor(self.p_next)) - 1
-        self.buf = buf[max(0, nxt - self.base) :].copy()
-        self.base += max(0, nxt - self.base)
-        return y
+        buf = np.concatenate((self.buf, x)) if len(self.buf) else x
+        before, after = FractionalReader.BEFORE, FractionalReader.AFTER
+        limit = min(self.base + len(buf) - after - 1, self.total_in - 1e-9)  # p <= limit can be read
+        out = np.zeros(0, F64)
+        if self.p_next <= limit:
+            m = int((limit - self.p_next) / max(self.map.mean_speed - self.map.max_dev, 0.5)) + 2
+            pa = self.map.positions(self.j, m)
+            cnt = int(np.searchsorted(pa, limit, side="right"))
+            if cnt:
+                out = FractionalReader.read(buf, self.base, pa[:cnt])
+                self.j += cnt
+                self.p_next = float(pa[cnt]) if cnt < m else float(self.map.positions(self.j, 1)[0])
+        keep = min(len(buf), max(0, int(math.floor(self.p_next)) - before - self.base))
+        self.buf = buf[keep:].copy() if keep else buf
+        self.base += keep
+        return out
 
 
-#: Surface character by film kind: (hiss low-pass as a fraction of the playback bandwidth, share of pops).
-FILM_SURFACE: dict[str, tuple[float, float]] = {
-    "chest": (1.0, 0.15),
-    "skull": (1.1, 0.10),
-    "hand": (1.0, 0.20),
-    "spine": (1.2, 0.35),  # brittle: more pops
-    "pelvis": (0.7, 0.20),  # thick old emulsion: warm hiss
-}
+RUN_OUT_CLICK = 0.5  # the locked groove's click, as delivered by the pickup
 
 
-class FilmStage:
-    """The film surface and the disc: hiss (RMS `film_noise`, low-passed by the playback stylus), crackle
-    (Poisson, `crackle_rate` per second, clicks and some low pops), a click once per revolution from a scratch
-    (`scratch_click`), and the run-out groove's louder once-per-revolution click after the music. A record
-    played past `max_plays` is worn out: the groove's signal drops to 20 %."""
+def pickup_corner(profile: CutProfile, heard_hz: float) -> float:
+    """The pickup's corner: `figures.pickup_hz` (cutter x pickup at -3 dB at the heard bandwidth), then nudged
+    so that the digital chain as built (input filter, cutter, fractional reader, pickup) is -3 dB there."""
+    pitch = 1.0 / (1.0 + profile.speed_error)
+    corner = min(pickup_hz(profile.bandwidth_hz, heard_hz, pitch), 0.45 * RATE)
+    b = min(heard_hz, profile.bandwidth_hz, MAX_CUT_HZ)
+    cut = butter_sos(CUT_ORDER, CUT_ALPHA * min(profile.bandwidth_hz, MAX_CUT_HZ), "lowpass")
+    rest = float(sos_power(input_sos(), np.array([b / pitch]))[0] * sos_power(cut, np.array([b / pitch]))[0]
+                 * reader_power(np.array([b]))[0])
+    if rest <= 0.5:
+        return corner
+    # the pickup's |H(b)|^2 must be 0.5 / rest: W(F) = W(b) / (rest / 0.5 - 1)^(1/4)
+    w = math.tan(math.pi * b / RATE) / (2.0 * rest - 1.0) ** (1.0 / (2 * PICKUP_ORDER))
+    return min(RATE / math.pi * math.atan(w), 0.45 * RATE)
 
-    FRAME_S = 1.0
 
-    def __init__(self, profile: CutProfile, rate: float, side: SideGeometry, seed: int, worn_out: bool) -> None:
-        self.side = side
-        self.seed = seed
-        self.rate = rate
-        color, self.pop_share = FILM_SURFACE.get(profile.film_kind, (1.0, 0.2))
-        lp = min(profile.bandwidth_hz * color * 1.3, 0.45 * rate)
-        self.hiss_amp = profile.film_noise
-        self.hiss = LoopTable(shaped_noise(1 << 18, rate, lp, [seed, 3], order=2))  # 11.9 s loop
-        self.crackle_rate = profile.crackle_rate
-        self.scratch = profile.scratch_click
-        self.period = rate / profile.revolution_hz
-        self.scratch_phase = float(np.random.default_rng([seed, 4]).uniform(0, self.period))
-        self.level = F32(0.2 if worn_out else 1.0)
-        self.frame = int(rate * self.FRAME_S)
-        self._frames: dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
-        t = np.arange(int(0.012 * rate)) / rate
-        self.click = np.array([0.0, 1.0, -0.75, 0.4, -0.2, 0.08], F32)
+def pickup_kernel(sos: np.ndarray, wave: np.ndarray) -> np.ndarray:
+    """`wave` as the pickup delivers it (through its low-pass), scaled to unit peak: a click is as dull as
+    the record it is on."""
+    y = sps.sosfilt(sos, np.concatenate((wave, np.zeros(int(0.004 * RATE)))))
+    y = y[: int(np.nonzero(np.abs(y) > 1e-3 * np.max(np.abs(y)))[0][-1]) + 1]
+    return (y / np.max(np.abs(y))).astype(F32)
+
+
+class DiscStage:
+    """The disc under the listener's stylus (output time j, from `start`):
+    - wear: a record played past max_plays keeps WORN_OUT_LEVEL of its music;
+    - the pickup: 4th-order low-pass at `pickup_hz(bandwidth, worn bandwidth, pitch)`, so cutter x pickup is
+      -3 dB at the worn treble limit;
+    - clicks as the pickup delivers them (its impulse response, so as dull as the record): Poisson crackle
+      (`crackle_rate` per second, worn; peaks CLICK_AMP x lognormal, some of them low pops), a scratch once per
+      revolution of the playback platter (`scratch_click` x lognormal per revolution), and in the run-out
+      groove a louder click once per revolution;
+    - hiss (film, worn) and groove noise, each of the RMS the profile states as delivered by the pickup (their
+      spectra are the pickup's response, the film's hiss coloured by `FILM_SURFACE`);
+    - the listener's volume 1 / gain, so a record plays about as loud as its master."""
+
+    def __init__(self, profile: CutProfile, plays: int, seed: int, music_end_out: int, total_out: int,
+                 run_out: bool) -> None:
+        heard_hz, hiss, crackle_rate = worn(profile, plays)
+        corner = pickup_corner(profile, heard_hz)
+        sos = butter_sos(PICKUP_ORDER, corner, "lowpass")
+        self.pickup = Sos(sos)
+        color, pop_share = FILM_SURFACE.get(profile.film_kind, (1.0, 0.2))
+        # film hiss: the pickup's response, darker or brighter by the film; groove noise: the pickup's response
+        self.noise_rms = math.hypot(hiss, profile.groove_noise)
+        film_corner = min(corner * color, 0.45 * RATE)
+        self.noise = shaped_hiss((seed, 3), ((film_corner, PICKUP_ORDER, round(hiss**2, 12)),
+                                             (corner, PICKUP_ORDER, round(profile.groove_noise**2, 12)))
+                                 ) if self.noise_rms > 0 else None
+        self.level = WORN_OUT_LEVEL if plays >= profile.max_plays else 1.0
+        self.volume = 1.0 / profile.gain
+        self.tick = pickup_kernel(sos, np.array([1.0, -0.55, 0.15]))
+        t = np.arange(int(0.012 * RATE)) / RATE
         pop = np.sin(2 * math.pi * 110 * t) * np.exp(-t / 0.003)
         pop[:3] += (0.6, -0.3, 0.1)
-        self.pop = (pop / np.max(np.abs(pop))).astype(F32)
-        self.kmax = max(len(self.click), len(self.pop))
+        self.pop = pickup_kernel(sos, pop)
+        self.ticks, self.pops = self._side_events(profile, seed, crackle_rate, pop_share, music_end_out, total_out,
+                                                  run_out)
 
-    def _crackle(self, f: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Events of frame f: positions, signed amplitudes, and whether each is a pop. Seeded by (seed, f)."""
-        ev = self._frames.get(f)
-        if ev is None:
-            rng = np.random.default_rng([self.seed, 5, f])
-            n = rng.poisson(self.crackle_rate * self.FRAME_S)
-            pos = np.sort(rng.integers(0, self.frame, n)) + f * self.frame
-            amp = np.minimum(0.15 * rng.lognormal(0.0, 0.6, n), 0.8) * rng.choice((-1.0, 1.0), n)
-            pop = rng.random(n) < self.pop_share
-            ev = (pos, amp, pop)
-            if len(self._frames) > 8:
-                del self._frames[min(self._frames)]
-            self._frames[f] = ev
-        return ev
+    @staticmethod
+    def _side_events(profile: CutProfile, seed: int, rate: float, pop_share: float, music_end: int, total: int,
+                     run_out: bool) -> tuple[tuple[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]:
+        """Every click of the side, drawn once: ((tick positions, amplitudes), (pop positions, amplitudes)),
+        sorted by position."""
+        rng = np.random.default_rng([seed, 5])
+        n = int(rng.poisson(rate * total / RATE)) if rate > 0 else 0
+        pos = np.sort(rng.integers(0, max(total, 1), n))
+        amp = np.minimum(CLICK_AMP * rng.lognormal(0.0, CLICK_SIGMA, n), CLICK_MAX) * rng.choice((-1.0, 1.0), n)
+        is_pop = rng.random(n) < pop_share
+        period = RATE / profile.revolution_hz
+        turns = np.round(rng.uniform(0, period) + np.arange(int(total / period) + 2) * period).astype(np.int64)
+        spread = np.exp(CLICK_SIGMA * rng.standard_normal(len(turns)))
+        tick_pos, tick_amp = [pos[~is_pop]], [amp[~is_pop]]
+        if profile.scratch_click > 0:
+            tick_pos.append(turns)
+            tick_amp.append(np.minimum(profile.scratch_click * spread, 1.0))
+        if run_out:
+            locked = turns[turns >= music_end]
+            tick_pos.append(locked)
+            tick_amp.append(np.full(len(locked), RUN_OUT_CLICK))
+        tp, ta = np.concatenate(tick_pos), np.concatenate(tick_amp)
+        order = np.argsort(tp, kind="stable")
+        return (tp[order], ta[order]), (pos[is_pop], amp[is_pop] * POP_PEAK)
+
+    def reset(self) -> None:
+        self.pickup.reset()
+
+    def _add(self, y: np.ndarray, start: int, events: tuple[np.ndarray, np.ndarray], kernel: np.ndarray) -> None:
+        pos, amp = events
+        a = int(np.searchsorted(pos, start - len(kernel) + 1, side="left"))
+        b = int(np.searchsorted(pos, start + len(y), side="left"))
+        if b > a:
+            EventKernels.add(y, start, pos[a:b], amp[a:b], kernel)
 
     def process(self, x: np.ndarray, start: int) -> np.ndarray:
-        y = x * self.level
-        n = len(y)
+        n = len(x)
         if n == 0:
-            return y
-        if self.hiss_amp > 0:
-            self.hiss.add_to(y, start, self.hiss_amp)
-        lo = start - self.kmax
-        cpos, camp, ppos, pamp = [], [], [], []  # click and pop events touching this block
-        if self.crackle_rate > 0:
-            for f in range(max(0, lo // self.frame), (start + n - 1) // self.frame + 1):
-                pos, amp, pop = self._crackle(f)
-                sel = (pos >= lo) & (pos < start + n)
-                cpos.append(pos[sel & ~pop])
-                camp.append(amp[sel & ~pop])
-                ppos.append(pos[sel & pop])
-                pamp.append(1.5 * amp[sel & pop])
-        k0 = math.ceil((lo - self.scratch_phase) / self.period)
-        k1 = math.floor((start + n - 1 - self.scratch_phase) / self.period)
-        if k1 >= k0:
-            pos = np.round(self.scratch_phase + np.arange(k0, k1 + 1) * self.period).astype(np.int64)
-            if self.scratch > 0:
-                cpos.append(pos)
-                camp.append(np.full(len(pos), self.scratch))
-            if self.side.run_out:
-                run = pos[pos >= self.side.music_end]
-                cpos.append(run)
-                camp.append(np.full(len(run), 0.25))
-                ppos.append(run)
-                pamp.append(np.full(len(run), 0.3))
-        if cpos:
-            EventKernels.add(y, start, np.concatenate(cpos), np.concatenate(camp), self.click)
-        if ppos:
-            EventKernels.add(y, start, np.concatenate(ppos), np.concatenate(pamp), self.pop)
-        return y
-
-
-class LimiterStage:
-    """The playback amplifier's ceiling: y = 0.85 tanh(x / 0.85), so the interpolated output stays below 0.99."""
-
-    CEIL = F32(0.85)
-
-    def process(self, x: np.ndarray) -> np.ndarray:
-        y = x * (F32(1.0) / self.CEIL)
-        np.tanh(y, out=y)
-        y *= self.CEIL
-        return y
+            return x.astype(F32)
+        y = self.pickup.process(x * self.level if self.level != 1.0 else x)
+        self._add(y, start, self.ticks, self.tick)
+        self._add(y, start, self.pops, self.pop)
+        if self.noise is not None:
+            self.noise.add_to(y, start, self.noise_rms)
+        y *= self.volume
+        return y.astype(F32)

@@ -42,7 +42,7 @@ class CutProfile:
     # Speeds are the *cutting* lathe's: a lathe turning 2 % fast cuts a record that plays 2 % slow (pitch =
     # playback speed / cutting speed) on the listener's correct 78 rpm turntable.
     speed_error: float = 0.0  # mean fractional speed error of the cutting platter over the side
-    speed_drift: float = 0.0  # speed at the start minus speed at the end of the side (a spring unwinding)
+    speed_drift: float = 0.0  # speed at the start minus at the end of a 3-minute side (a spring unwinding)
     wow: float = 0.0  # peak fractional speed deviation of the slow random drift, 0.3-6 Hz
     flutter: float = 0.0  # peak fractional speed deviation of the faster components, 6-20 Hz
     spindle_offset_mm: float = 0.0  # off-centre hole: the playback wobble's depth is offset / groove radius
@@ -84,7 +84,7 @@ class CutProfile:
 
     def after_plays(self, plays: int) -> CutProfile:
         """The profile as heard after `plays` plays. With u = plays / max_plays (the share of its life used):
-        treble limit x (1 - 0.3 u), hiss + 0.03 u, crackle + 8 u clicks per second. The audio engine's wear
+        treble limit x (1 - 0.35 u), hiss + 0.04 u, crackle + 10 u clicks per second. The audio engine's wear
         and the price both use this."""
         if plays <= 0:
             return self
@@ -129,7 +129,7 @@ def quality_of(f: Figures) -> float:
     treble (half at 2.47 kHz), noise (SNR, half at 16.7 dB), wobble (half at 3 %), pitch (half at 13 %),
     distortion (THD, half at 10 %), crackle (half at 14 clicks/s)."""
     return (treble_factor(f.treble_hz) * noise_factor(f.snr_db)
-            * _half(f.wobble, WOBBLE_HALF, WOBBLE_POWER) * _half(f.pitch_error, PITCH_HALF, 2.0)
+            * _half(f.wobble_side, WOBBLE_HALF, WOBBLE_POWER) * _half(f.pitch_error, PITCH_HALF, 2.0)
             * _half(f.thd, THD_HALF, THD_POWER) * _half(f.crackle_per_s, CRACKLE_HALF, CRACKLE_POWER))
 
 
@@ -166,7 +166,7 @@ def quality_grade(profile: CutProfile, plays: int = 0) -> float:
 
 def grade_label(grade: float) -> str:
     """Words a buyer would use for a grade."""
-    for floor, label in ((0.75, "studio clean"), (0.45, "clean"), (0.25, "good"), (0.12, "fair"), (0.05, "poor")):
+    for floor, label in ((0.75, "studio clean"), (0.45, "clean"), (0.22, "good"), (0.09, "fair"), (0.04, "poor")):
         if grade >= floor:
             return label
     return "barely music"

@@ -3,6 +3,7 @@ and by a scripted seat 0 (walk to the hospital, scavenge), through the same Plan
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 from typing import Any
 
@@ -40,34 +41,43 @@ def hospital_plan(session: Any, seat: int = 0) -> Plan:
     return plan
 
 
-def play_to_hospital(session: Any, seat: int = 0, max_turns: int = 8) -> Any:
-    """Walk seat 0 to the hospital and scavenge; returns the report of the evening the films were taken."""
+def play_to_hospital(session: Any, seat: int = 0, max_turns: int = 8) -> tuple[Any, Any]:
+    """Walk seat 0 to the hospital and scavenge; returns (the report of the evening the films were taken, a copy
+    of the view at that evening's start)."""
+    before = copy.deepcopy(session.view(seat))
     for _ in range(max_turns):
+        before = copy.deepcopy(session.view(seat))
         plan = hospital_plan(session, seat)
         if session.submit(seat, plan.orders()) is not None:
             session.submit(seat, type(plan.orders())())
         session.end_turn()
         report = session.report(seat)
         if any(e.kind == "action" and e.player == seat for e in report.events):
-            return report
-    return session.report(seat)
+            return report, before
+    return session.report(seat), before
 
 
 def game_scene(level_path: Path | None = None, turns: int = 3, walk: int = 1) -> Any:
     """The game view after a few AI evenings and `walk` evenings of seat 0 walking towards the hospital,
     with the rest of the walk planned."""
     from game.ui.play.game_view import GameViewScene
+    from game.ui.play.ledger import evening_ledger
 
     session = demo_session(level_path, turns)
+    before, events = None, []
     for i in range(walk + 5):  # out into the street; a little further if no patrol is in sight yet
         if i >= walk and session.view(0).units:
             break
         plan = hospital_plan(session)
         if not plan.tonight or plan.arrives_tonight:
             break
+        before = copy.deepcopy(session.view(0))
         session.submit(0, plan.orders())
         session.end_turn()
+        events = session.report(0).events
     scene = GameViewScene(session, 0, show_intro=False)
+    if before is not None:
+        scene.ledger = evening_ledger(session.world, before, session.view(0), events, 0)
     plan = hospital_plan(session)
     scene.plan = plan
     scene._submit(quiet=True)
@@ -76,8 +86,10 @@ def game_scene(level_path: Path | None = None, turns: int = 3, walk: int = 1) ->
 
 def report_scene(level_path: Path | None = None) -> Any:
     """The newspaper for a real evening: seat 0 reaches the hospital and scavenges."""
+    from game.ui.play.ledger import evening_ledger
     from game.ui.scenes.turn_report import report_scene as make
 
     session = demo_session(level_path, 2)
-    report = play_to_hospital(session)
-    return make(session.world, report, session.view(0), 0)
+    report, before = play_to_hospital(session)
+    view = session.view(0)
+    return make(session.world, report, view, 0, ledger=evening_ledger(session.world, before, view, report.events, 0))

@@ -2,7 +2,8 @@
 
     SCENES["market"] = ("the market panel (demo)", lambda opts: MarketScene(...))
 
-A factory gets `SceneOptions` (e.g. `--level`) and returns a Scene ready to push."""
+A factory gets `SceneOptions` (e.g. `--level`) and returns a Scene ready to push, or a list of scenes pushed in
+order (an overlay over the scene it belongs to)."""
 
 from __future__ import annotations
 
@@ -77,13 +78,62 @@ def _help(o: SceneOptions) -> Scene:
     from game.ui.scenes.help import HelpScene
     from tests.support.demo import demo_session
 
-    return HelpScene(demo_session(o.level, 0).world.level, on_tutorial=lambda: None)
+    return HelpScene(demo_session(o.level, 0).world, on_tutorial=lambda: None)
 
 
 def _arrest(o: SceneOptions) -> Scene:
     from game.ui.scenes.arrest import ArrestScene
 
     return ArrestScene(5, "A militia patrol arrested you with 6 records.", 1955)
+
+
+def _overlay(kind: str) -> Callable[[SceneOptions], list[Scene]]:
+    """The game view with a card over it: the pause card, the tutorial, the briefing, the action menu, the
+    'no orders' confirmation."""
+
+    def factory(o: SceneOptions) -> list[Scene]:
+        from tests.support.demo import game_scene
+
+        game = game_scene(o.level)
+        return [game, _Deferred(game, kind)]
+
+    return factory
+
+
+class _Deferred(Scene):
+    """Pushed over the game view: replaces itself with the overlay once the game view is laid out."""
+
+    transparent = True
+
+    def __init__(self, game: Scene, kind: str) -> None:
+        super().__init__()
+        self.game, self.kind = game, kind
+
+    def on_enter(self) -> None:
+        from game.ui.play.tutorial import TutorialOverlay
+        from game.ui.scenes.briefing import BriefingScene
+
+        app, game = self.app, self.game
+        assert app is not None
+        app.pop()
+        if self.kind == "tutorial":
+            app.push(TutorialOverlay(game))  # type: ignore[arg-type]
+        elif self.kind == "briefing":
+            app.push(BriefingScene(game.world.level))  # type: ignore[attr-defined]
+        elif self.kind == "pause":
+            game.back()
+        elif self.kind == "action_menu":
+            game.open_action_menu()  # type: ignore[attr-defined]
+        elif self.kind == "no_orders":
+            game.clear_plan()  # type: ignore[attr-defined]
+            game.end_turn()  # type: ignore[attr-defined]
+
+
+def _save(o: SceneOptions) -> Scene:
+    from game.ui.scenes.save_load import SaveLoadScene
+    from tests.support.demo import demo_session
+
+    return SaveLoadScene("save", demo_session(o.level, 0))
 
 
 def _booth(o: SceneOptions) -> Scene:
@@ -126,4 +176,13 @@ SCENES: dict[str, tuple[str, Callable[[SceneOptions], Scene]]] = {
     "booth": ("the listening booth with seat 0's masters and records (demo session)", _booth),
     "workshop": ("the workshop panel: the lathe, spares, the cut (demo session)", _site("workshop")),
     "market": ("a buyer's panel: demand, price history, records to sell (demo session)", _site("market")),
+    "hospital": ("a hospital archive's panel: films and what your lathe cuts on them (demo session)", _site("hospital")),
+    "contact": ("a contact's panel: masters, parts, your spares (demo session)", _site("contact")),
+    "militia": ("the militia station's panel: informing and what it costs (demo session)", _site("militia_station")),
+    "save": ("the Save screen (the user's save slots)", _save),
+    "pause": ("the pause card over the game view", _overlay("pause")),
+    "tutorial": ("the first tutorial card over the game view", _overlay("tutorial")),
+    "briefing": ("the level's briefing over the game view", _overlay("briefing")),
+    "action_menu": ("the action menu at the end of a planned walk", _overlay("action_menu")),
+    "no_orders": ("End Turn with no orders: the confirmation", _overlay("no_orders")),
 }

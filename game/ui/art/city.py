@@ -1,6 +1,10 @@
 """The city drawn by the game: terrain tiles (streets, building blocks with roofs, dark courtyards, rippling water,
-bridges), site badges with drawn icons, and unit tokens. Pure drawing from the static `CityMap` and kinds;
-every result is cached by its arguments, so the map view only blits."""
+bridges), site badges with drawn icons, unit tokens and sight areas. Pure drawing from the static `CityMap` and
+kinds; every result is cached by its arguments (the palette among them), so the map view only blits.
+
+Colour is never the only signal: each site kind has its own icon, each unit kind its own token shape (you and
+rival bootleggers round, militia a diamond, Komsomol a square, informers a triangle), and sight areas and
+watched tiles carry a hatch pattern."""
 
 from __future__ import annotations
 
@@ -32,22 +36,35 @@ SHADOW = (6, 10, 16)
 FOG_MULT = (108, 116, 150)
 SEEN_EDGE = (88, 150, 172)  # the rim of what you can see tonight  # multiplied into tiles nobody of yours can see
 
-SITE_COLORS: dict[str, theme.Color] = {
-    "hospital": theme.BONE,
-    "market": theme.AMBER,
-    "buyer": theme.AMBER,
-    "workshop": theme.GLOW,
-    "contact": theme.GREEN,
-    "dance_hall": (220, 140, 200),
-    "militia_station": theme.RED,
+#: per palette: site kind and unit kind -> colour (names of theme colours or RGB); the colour-blind palette keeps
+#: danger (militia) apart from help (contacts) in lightness as well as hue
+_SITE_COLORS: dict[str, dict[str, str | theme.Color]] = {
+    "standard": {"hospital": "BONE", "market": "AMBER", "buyer": "AMBER", "workshop": "GLOW", "contact": "GREEN",
+                 "dance_hall": (220, 140, 200), "militia_station": "RED"},
+    "colour_blind": {"hospital": "BONE", "market": "AMBER", "buyer": "AMBER", "workshop": "GLOW", "contact": (70, 150, 255),
+                     "dance_hall": (204, 121, 167), "militia_station": "RED"},
 }
-UNIT_COLORS: dict[str, theme.Color] = {
-    "me": theme.BONE,
-    "bootlegger": theme.AMBER,
-    "militia": theme.RED,
-    "komsomol": (236, 110, 60),
-    "informer": (186, 120, 220),
+_UNIT_COLORS: dict[str, dict[str, str | theme.Color]] = {
+    "standard": {"me": "BONE", "bootlegger": "AMBER", "militia": "RED", "komsomol": (236, 110, 60),
+                 "informer": (186, 120, 220), "patrol": "RED"},
+    "colour_blind": {"me": "BONE", "bootlegger": "AMBER", "militia": "RED", "komsomol": (204, 121, 167),
+                     "informer": (170, 140, 255), "patrol": "RED"},
 }
+
+
+def _colour(table: dict[str, dict[str, str | theme.Color]], kind: str) -> theme.Color:
+    value = table.get(theme.palette(), table["standard"]).get(kind, "BONE")
+    return getattr(theme, value) if isinstance(value, str) else value
+
+
+def site_color(kind: str) -> theme.Color:
+    """The colour of a site kind's badge in the palette in use."""
+    return _colour(_SITE_COLORS, kind)
+
+
+def unit_color(kind: str) -> theme.Color:
+    """The colour of a unit kind's token (and sight area) in the palette in use."""
+    return _colour(_UNIT_COLORS, kind)
 
 
 def _hash(x: int, y: int, salt: int = 0) -> int:
@@ -205,13 +222,17 @@ def _glyph(surf: pygame.Surface, kind: str, c: tuple[int, int], s: int, color: t
         pygame.draw.circle(surf, color, c, s // 3, lw)
 
 
-@lru_cache(maxsize=64)
 def site_badge(kind: str, size: int, own: bool = False) -> pygame.Surface:
     """A round badge with the site's icon; your own workshop gets a bright double ring."""
+    return _site_badge(kind, size, own, theme.palette())
+
+
+@lru_cache(maxsize=64)
+def _site_badge(kind: str, size: int, own: bool, palette: str) -> pygame.Surface:
     pad = max(3, size // 5)
     d = size + 2 * pad
     surf = pygame.Surface((d, d), pygame.SRCALPHA)
-    color = SITE_COLORS.get(kind, theme.BONE)
+    color = site_color(kind)
     c = (d // 2, d // 2)
     pygame.draw.circle(surf, (*color, 60), c, d // 2)
     pygame.draw.circle(surf, (*theme.FILM_BLACK, 235), c, size // 2 + 2)
@@ -234,20 +255,57 @@ def site_label(name: str, size: int, color: theme.Color) -> pygame.Surface:
 
 
 # ---------------------------------------------------------------- units
-@lru_cache(maxsize=64)
+def _token_shape(kind: str, c: tuple[int, int], r: int) -> list[tuple[float, float]] | None:
+    """The outline of a unit kind's token (None: a circle): militia a diamond, Komsomol a square, informer a
+    triangle pointing down, an unidentified patrol a hexagon."""
+    x, y = c
+    if kind == "militia":
+        k = r * 1.25
+        return [(x, y - k), (x + k, y), (x, y + k), (x - k, y)]
+    if kind == "komsomol":
+        return [(x - r, y - r), (x + r, y - r), (x + r, y + r), (x - r, y + r)]
+    if kind == "informer":
+        k = r * 1.3
+        return [(x - k, y - k * 0.7), (x + k, y - k * 0.7), (x, y + k)]
+    if kind == "patrol":
+        return [(x + r * math.cos(a * math.pi / 3), y + r * math.sin(a * math.pi / 3)) for a in range(6)]
+    return None
+
+
 def unit_token(kind: str, size: int, alert: bool = False) -> pygame.Surface:
-    """A unit on the map: you (bone figure with a glow), a rival bootlegger (amber), militia (red cap),
-    Komsomol (armband), informer (an eye)."""
+    """A unit on the map: you (bone figure with a glow), a rival bootlegger (amber disc), militia (diamond, a
+    cap), Komsomol (square, an armband), informer (triangle, an eye), an unidentified patrol (hexagon)."""
+    return _unit_token(kind, size, alert, theme.palette())
+
+
+def _outline(points: list[tuple[float, float]], grow: float) -> list[tuple[float, float]]:
+    cx = sum(p[0] for p in points) / len(points)
+    cy = sum(p[1] for p in points) / len(points)
+    out = []
+    for x, y in points:
+        dx, dy = x - cx, y - cy
+        d = math.hypot(dx, dy) or 1.0
+        out.append((x + dx / d * grow, y + dy / d * grow))
+    return out
+
+
+@lru_cache(maxsize=64)
+def _unit_token(kind: str, size: int, alert: bool, palette: str) -> pygame.Surface:
     d = size * 2
     surf = pygame.Surface((d, d), pygame.SRCALPHA)
-    color = UNIT_COLORS.get(kind, theme.BONE)
+    color = unit_color(kind)
     c = (d // 2, d // 2)
     if kind == "me":
         for i in range(4):
             pygame.draw.circle(surf, (*theme.GLOW, 26 + i * 14), c, d // 2 - i * size // 6)
     r = max(4, size // 2)
-    pygame.draw.circle(surf, (*theme.FILM_BLACK, 240), c, r + 2)
-    pygame.draw.circle(surf, color, c, r)
+    shape = _token_shape(kind, c, r)
+    if shape is None:
+        pygame.draw.circle(surf, (*theme.FILM_BLACK, 240), c, r + 2)
+        pygame.draw.circle(surf, color, c, r)
+    else:
+        pygame.draw.polygon(surf, (*theme.FILM_BLACK, 240), _outline(shape, 2.5))
+        pygame.draw.polygon(surf, color, shape)
     inner = theme.FILM_BLACK
     x, y = c
     if kind in ("me", "bootlegger"):  # a head and coat collar
@@ -268,17 +326,38 @@ def unit_token(kind: str, size: int, alert: bool = False) -> pygame.Surface:
     return surf
 
 
-@lru_cache(maxsize=64)
-def sight_disc(radius: int, color: theme.Color) -> pygame.Surface:
-    """A translucent sight area of `radius` pixels with a faint rim."""
-    radius = max(2, radius)
-    surf = pygame.Surface((radius * 2 + 2, radius * 2 + 2), pygame.SRCALPHA)
-    c = (radius + 1, radius + 1)
-    pygame.draw.circle(surf, (*color, 34), c, radius)
-    pygame.draw.circle(surf, (*color, 110), c, radius, 1)
-    return surf
+@lru_cache(maxsize=256)
+def sight_area(tiles: frozenset[tuple[int, int]], tile: int, color: theme.Color) -> tuple[pygame.Surface, tuple[int, int]]:
+    """The tiles a watcher sees (the engine's own set: walls and courtyards included) as a translucent area with a
+    diagonal hatch and a rim where sight ends; returns the surface and the tile its top-left corner sits on."""
+    if not tiles:
+        return pygame.Surface((1, 1), pygame.SRCALPHA), (0, 0)
+    x0, y0 = min(x for x, _ in tiles), min(y for _, y in tiles)
+    x1, y1 = max(x for x, _ in tiles), max(y for _, y in tiles)
+    w, h = (x1 - x0 + 1) * tile, (y1 - y0 + 1) * tile
+    fill = pygame.Surface((w, h), pygame.SRCALPHA)
+    mask = pygame.Surface((w, h), pygame.SRCALPHA)
+    for x, y in tiles:
+        mask.fill((255, 255, 255, 255), ((x - x0) * tile, (y - y0) * tile, tile, tile))
+    fill.fill((*color, 40))
+    spacing = max(5, tile // 3)
+    for k in range(-h, w, spacing):  # the hatch: visible without colour
+        pygame.draw.line(fill, (*color, 90), (k, h), (k + h, 0), 1)
+    fill.blit(mask, (0, 0), special_flags=pygame.BLEND_RGBA_MIN)
+    rim = (*color, 150)
+    for x, y in tiles:
+        left, top = (x - x0) * tile, (y - y0) * tile
+        if (x, y - 1) not in tiles:
+            fill.fill(rim, (left, top, tile, 1))
+        if (x, y + 1) not in tiles:
+            fill.fill(rim, (left, top + tile - 1, tile, 1))
+        if (x - 1, y) not in tiles:
+            fill.fill(rim, (left, top, 1, tile))
+        if (x + 1, y) not in tiles:
+            fill.fill(rim, (left + tile - 1, top, 1, tile))
+    return fill, (x0, y0)
 
 
 def clear_caches() -> None:
-    for fn in (site_badge, site_label, unit_token, sight_disc):
+    for fn in (_site_badge, site_label, _unit_token, sight_area):
         fn.cache_clear()

@@ -2,7 +2,11 @@
 
 A save is the session's own game file (level, catalog, seed, seats and every turn's orders with its hash),
 written atomically by `session.save`; loading re-plays it with `LocalSession.from_file`, which names the file
-and the place when it is damaged. Slot listings read only the file's JSON (no re-play)."""
+and the place when it is damaged. Slot listings read only the file's JSON (no re-play).
+
+Save files are outside input (copied between machines, edited, truncated): listing and loading never raise
+anything but a readable `SaveError`/`GameFileError` — oversized files (`MAX_BYTES`), bytes that are not UTF-8,
+nesting too deep for the parser, numbers too big for a date, a seat that is not in the game."""
 
 from __future__ import annotations
 
@@ -13,8 +17,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+MAX_BYTES = 16 * 1024 * 1024  # a season's save is well under 1 MB
 AUTOSAVE = "autosave"
-SLOTS: tuple[str, ...] = (AUTOSAVE, "slot1", "slot2", "slot3", "slot4", "slot5")
+QUICKSAVE = "quicksave"
+SLOTS: tuple[str, ...] = (AUTOSAVE, QUICKSAVE, "slot1", "slot2", "slot3", "slot4", "slot5")
+USER_SLOTS: tuple[str, ...] = SLOTS[2:]
 
 
 def saves_dir() -> Path:
@@ -27,7 +34,7 @@ def slot_path(slot: str) -> Path:
 
 
 def slot_title(slot: str) -> str:
-    return "Autosave" if slot == AUTOSAVE else f"Slot {slot.removeprefix('slot')}"
+    return {AUTOSAVE: "Autosave", QUICKSAVE: "Quick save"}.get(slot, f"Slot {slot.removeprefix('slot')}")
 
 
 @dataclass(frozen=True)
@@ -45,22 +52,48 @@ class SaveInfo:
     error: str = ""
 
 
+class SaveError(Exception):
+    """A save that cannot be opened; the message names the file and the problem."""
+
+
+def _summary(data: Any) -> tuple[str, str, int, int]:
+    """(city, date, evenings played, seat) from a save's parsed JSON; raises on anything unexpected."""
+    level = data["level"]
+    cal = level["calendar"]
+    turns = len(data.get("turns", []))
+    start = dt.date.fromisoformat(cal["start"])
+    days = int(cal.get("days_per_turn", 1))
+    date = start + dt.timedelta(days=turns * days)  # OverflowError past year 9999
+    humans = data.get("humans") or [0]
+    seat = int(humans[0])
+    players = int(data.get("players", 1))
+    if not 0 <= seat < players:
+        raise ValueError(f"seat {seat} is not in a game of {players}")
+    name = level.get("name", "?")
+    return (name if isinstance(name, str) else "?"), f"{date.day} {date:%b %Y}", turns, seat
+
+
 def read_info(slot: str) -> SaveInfo:
-    """Summary of a slot without re-playing it."""
+    """Summary of a slot without re-playing it; a file that cannot be summarised is listed as damaged."""
     path = slot_path(slot)
-    if not path.is_file():
-        return SaveInfo(slot, path, False)
-    modified = dt.datetime.fromtimestamp(path.stat().st_mtime).strftime("%d %b %Y %H:%M")
     try:
-        data: Any = json.loads(path.read_text(encoding="utf-8"))
-        level = data["level"]
-        cal = level["calendar"]
-        turns = len(data.get("turns", []))
-        start = dt.date.fromisoformat(cal["start"])
-        date = start + dt.timedelta(days=turns * int(cal.get("days_per_turn", 1)))
-        seat = int((data.get("humans") or [0])[0])
-        return SaveInfo(slot, path, True, str(level.get("name", "?")), f"{date.day} {date:%b %Y}", turns, modified, seat)
-    except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError) as exc:
+        if not path.is_file():
+            return SaveInfo(slot, path, False)
+        stat = path.stat()
+        modified = dt.datetime.fromtimestamp(stat.st_mtime).strftime("%d %b %Y %H:%M")
+    except (OSError, ValueError, OverflowError):
+        return SaveInfo(slot, path, True, error="damaged (cannot read the file)")
+    if stat.st_size > MAX_BYTES:
+        return SaveInfo(slot, path, True, modified=modified, error=f"damaged (larger than {MAX_BYTES // 2**20} MB)")
+    try:
+        data: Any = json.loads(path.read_bytes().decode("utf-8"))
+        level, date, turns, seat = _summary(data)
+        return SaveInfo(slot, path, True, level, date, turns, modified, seat)
+    except UnicodeDecodeError:
+        return SaveInfo(slot, path, True, modified=modified, error="damaged (not UTF-8 text)")
+    except RecursionError:
+        return SaveInfo(slot, path, True, modified=modified, error="damaged (nested too deeply)")
+    except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError, OverflowError) as exc:
         return SaveInfo(slot, path, True, modified=modified, error=f"damaged ({type(exc).__name__})")
 
 
@@ -77,9 +110,22 @@ def save(session: Any, slot: str) -> Path:
 
 
 def load(path: Path) -> tuple[Any, int]:
-    """(session, seat) from a save; raises GameFileError (or OSError) with a readable message."""
+    """(session, seat) from a save; raises GameFileError or SaveError with a readable message naming the file."""
+    from game.session.replay import GameFileError
     from game.session.session import LocalSession
 
-    session = LocalSession.from_file(path)
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            raise SaveError(f"{path}: the file is larger than {MAX_BYTES // 2**20} MB; it is not a Bone Music save")
+        session = LocalSession.from_file(path)
+    except (GameFileError, SaveError):
+        raise
+    except RecursionError:
+        raise SaveError(f"{path}: the file is nested too deeply to be a Bone Music save") from None
+    except (OSError, ValueError, TypeError, KeyError, IndexError, AttributeError, OverflowError) as exc:
+        raise SaveError(f"{path}: cannot be opened ({type(exc).__name__}: {exc})") from None
     seat = session.humans[0] if session.humans else 0
+    players = len(session.view(0).rivals) + 1
+    if not 0 <= seat < players:
+        raise SaveError(f"{path}: humans: seat {seat} is not one of the {players} players in this game")
     return session, seat

@@ -2,8 +2,9 @@
 
 Layers, cheapest first: the terrain of the whole city at the current zoom (painted once per zoom, cached), a
 fogged copy of it (tiles outside `view.visible` darkened; rebuilt only when the visible set or the zoom changes),
-then per frame one blit of the visible part of that copy plus small cached sprites: sight discs, site badges,
-the planned path and unit tokens. A frame is one viewport-sized blit and a handful of small ones.
+then per frame one blit of the visible part of that copy plus small cached sprites: sight areas (the tiles the
+engine's line of sight gives each watcher), site badges, the planned path and unit tokens. A frame is one
+viewport-sized blit and a handful of small ones.
 """
 
 from __future__ import annotations
@@ -183,7 +184,7 @@ class MapView:
         for sid in sorted(site_ids, key=lambda i: (self.world.sites[i].at[1], self.world.sites[i].at[0])):
             site = self.world.sites[sid]
             name = "Your workshop" if sid == own_workshop else site.name
-            tag = city_art.site_label(name, label_size, city_art.SITE_COLORS.get(site.kind, theme.BONE))
+            tag = city_art.site_label(name, label_size, city_art.site_color(site.kind))
             cx, cy = site.at[0] * t + t // 2, site.at[1] * t + t // 2
             tw, th = tag.get_size()
             below = cy + size // 2 + theme.px(3)
@@ -216,7 +217,7 @@ class MapView:
             surface.blit(badge, (cx - badge.get_width() // 2, cy - badge.get_height() // 2))
             if show_names:
                 name = "Your workshop" if sid == own_workshop else site.name
-                tag = city_art.site_label(name, label_size, city_art.SITE_COLORS.get(site.kind, theme.BONE))
+                tag = city_art.site_label(name, label_size, city_art.site_color(site.kind))
                 dx, dy = offsets[sid]
                 lx = max(self.rect.left + 2, min(cx + dx, self.rect.right - tag.get_width() - 2))
                 ly = cy + dy
@@ -224,18 +225,18 @@ class MapView:
                     ly = cy - size // 2 - theme.px(3) - tag.get_height()
                 surface.blit(tag, (lx, ly))
 
-    def draw_sight(self, surface: pygame.Surface, units: Iterable[tuple[float, float, int, str]], pressure: float) -> None:
-        """Translucent sight areas: (x, y, sight tiles, kind) for each watcher."""
+    def draw_sight(self, surface: pygame.Surface, areas: Iterable[tuple[frozenset[Point], str]]) -> None:
+        """Hatched sight areas: (the tiles a watcher sees, its kind) for each watcher."""
         t = self.tile
-        for x, y, sight, kind in units:
-            if sight <= 0:
+        for tiles, kind in areas:
+            if not tiles:
                 continue
-            r = round(sight * pressure * t)
-            disc = city_art.sight_disc(r, city_art.UNIT_COLORS.get(kind, theme.RED))
-            cx, cy = self.to_screen_f(x, y)
-            if cx + r < self.rect.left or cx - r > self.rect.right or cy + r < self.rect.top or cy - r > self.rect.bottom:
+            img, (x0, y0) = city_art.sight_area(tiles, t, city_art.unit_color(kind))
+            left, top = self.tile_rect((x0, y0)).topleft
+            if left > self.rect.right or top > self.rect.bottom or left + img.get_width() < self.rect.left \
+                    or top + img.get_height() < self.rect.top:
                 continue
-            surface.blit(disc, (cx - disc.get_width() // 2, cy - disc.get_height() // 2))
+            surface.blit(img, (left, top))
 
     def draw_units(self, surface: pygame.Surface, units: Iterable[tuple[float, float, str, bool]]) -> None:
         """Tokens: (x, y, kind, alert); kind "me" for your bootlegger."""
@@ -261,9 +262,12 @@ class MapView:
             mid = ((a[0] * 2 + b[0]) // 3, (a[1] * 2 + b[1]) // 3)
             pygame.draw.line(surface, theme.BONE_DIM, a, mid, max(1, width - 1))
         for tile, seen in zip(tonight, watched, strict=False):
-            if seen:
+            if seen:  # a red square with a cross: watched, in any palette
                 r = self.tile_rect(tile).inflate(-t // 3, -t // 3)
-                pygame.draw.rect(surface, theme.RED, r, max(2, t // 10))
+                lw = max(2, t // 10)
+                pygame.draw.rect(surface, theme.RED, r, lw)
+                pygame.draw.line(surface, theme.RED, r.topleft, r.bottomright, max(1, lw - 1))
+                pygame.draw.line(surface, theme.RED, r.topright, r.bottomleft, max(1, lw - 1))
         end = (later[-1] if later else tonight[-1]) if (tonight or later) else None
         if end is not None:
             c = self.to_screen(end)

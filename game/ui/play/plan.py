@@ -2,72 +2,20 @@
 Orders for tonight that follow from it. A destination further than one evening's walk is kept across turns:
 each evening the walk is re-planned from where the bootlegger stands (`plan_path`), and the action is
 ordered only on the evening the walk reaches the destination. No rules here: paths, watched tiles and
-checks all come from the engine."""
+checks all come from the engine. `PlanHistory` undoes changes to the plan before End Turn."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any
 
-from game.core.commands import (
-    BuyMaster,
-    BuyPart,
-    CutRecords,
-    Inform,
-    InstallPart,
-    LieLow,
-    Orders,
-    Scavenge,
-    SellPart,
-    SellRecords,
-    rubles,
-)
+from game.core.commands import Orders
 from game.core.grid import Point
-from game.core.preview import plan_path, sale_preview, watched
+from game.core.preview import plan_path, watched
 from game.core.view import PlayerView
 from game.core.world import World
 
 STANCES: tuple[tuple[str, str], ...] = (("bribe", "Bribe"), ("run", "Run"), ("surrender", "Hand over"))
-
-
-def describe_action(world: World, view: PlayerView, action: Any, site_id: str | None = None) -> str:
-    """An engine Action in a few words, with the price or preview where the engine gives one."""
-    me = view.player
-    if isinstance(action, Scavenge):
-        return "Scavenge X-ray films"
-    if isinstance(action, BuyMaster):
-        m = world.masters.get(action.master)
-        return f"Buy master '{m.title}' ({m.price} rub)" if m else f"Buy master {action.master}"
-    if isinstance(action, BuyPart):
-        p = world.parts.get(action.part)
-        return f"Buy {p.name} ({p.price} rub)" if p else f"Buy part {action.part}"
-    if isinstance(action, SellPart):
-        if action.spare < len(me.spares):
-            return f"Sell spare {world.parts[me.spares[action.spare].part_id].name}"
-        return "Sell a spare part"
-    if isinstance(action, SellRecords):
-        ids = [r.id for r in me.records] if action.records == "all" else list(action.records)
-        n = len(ids)
-        text = f"Sell {n} record{'s' if n != 1 else ''}"
-        if site_id is not None:
-            text += f" (about {rubles(sale_preview(world, view, site_id, ids).total)})"
-        return text
-    if isinstance(action, CutRecords):
-        n = action.count
-        title = next((m.title for m in me.masters if m.master_id == action.master), None)
-        if title is None and action.record is not None:
-            title = f"record #{action.record}"
-        return f"Cut {n} record{'s' if n != 1 else ''} of '{title}'"
-    if isinstance(action, InstallPart):
-        if action.spare < len(me.spares):
-            return f"Install {world.parts[me.spares[action.spare].part_id].name}"
-        return "Install a spare part"
-    if isinstance(action, Inform):
-        name = next((r.name for r in view.rivals if r.index == action.target), f"player {action.target}")
-        return f"Inform on {name}"
-    if isinstance(action, LieLow):
-        return "Lie low for the evening"
-    return type(action).__name__
 
 
 @dataclass
@@ -109,7 +57,37 @@ class Plan:
             self.target = None
         self.watched = watched(world, view, self.tonight)
 
+    def choice(self) -> tuple[Point | None, Any, str]:
+        """What the player chose (destination, action, stance): what undo restores."""
+        return (self.target, self.action, self.stance)
+
     def orders(self) -> Orders:
         """Tonight's Orders: the walk, the action only if the walk gets there tonight, and the stance."""
         action = self.action if (self.target is not None and not self.later) else None
         return Orders(path=list(self.tonight), action=action, stance=self.stance)  # type: ignore[arg-type]
+
+
+class PlanHistory:
+    """Earlier choices of tonight's plan, newest last; cleared when the evening is played."""
+
+    def __init__(self, limit: int = 50) -> None:
+        self.limit = limit
+        self.stack: list[tuple[Point | None, Any, str]] = []
+
+    def remember(self, plan: Plan) -> None:
+        """Call before changing `plan`."""
+        if not self.stack or self.stack[-1] != plan.choice():
+            self.stack.append(plan.choice())
+            del self.stack[:-self.limit]
+
+    def undo(self, plan: Plan) -> bool:
+        """Put the previous choice back into `plan` (the walk is re-routed by the caller); False if none."""
+        while self.stack:
+            choice = self.stack.pop()
+            if choice != plan.choice():
+                plan.target, plan.action, plan.stance = choice
+                return True
+        return False
+
+    def clear(self) -> None:
+        self.stack = []

@@ -31,6 +31,15 @@ class TurnPlayback:
         self.flashes: list[tuple[Point, float, str]] = []  # tile, seconds left, kind
 
     @property
+    def still(self) -> bool:
+        """Nothing to watch: no unit you saw moved (you included) and nothing happened on the way."""
+        if self.timed:
+            return False
+        first = self.frames[0]
+        return all(frame.get(uid) == pos for frame in self.frames[1:] for uid, pos in first.items()) and \
+            all(uid in first for frame in self.frames[1:] for uid in frame)
+
+    @property
     def steps(self) -> int:
         return len(self.frames) - 1
 

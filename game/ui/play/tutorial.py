@@ -1,6 +1,6 @@
-"""The first-play tutorial: five cards over the game view, each pointing at one thing (the map, a site, the
-planned path, the heat bar, End Turn). Shown once (the `first_run` setting is cleared when it ends or is
-skipped) and re-opened from Help."""
+"""The first-play tutorial: cards over the game view, each pointing at one thing (the map, the nearest hospital,
+the planned path, the first-steps guide, the heat bar, End Turn). Shown once (the `first_run` setting is cleared
+when it ends or is skipped) and re-opened from Help."""
 
 from __future__ import annotations
 
@@ -28,11 +28,13 @@ def _map(g: GameViewScene) -> pygame.Rect:
 
 
 def _site(g: GameViewScene) -> pygame.Rect:
+    """The hospital nearest your bootlegger (the one the guide would send you to)."""
+    from game.ui.play.goals import STEPS, nearest_site
+
     assert g.map is not None
-    hospital = next((s for s in g.world.level.sites if s.kind == "hospital" and s.id in g.view.sites), None)
-    if hospital is None:
+    tile = nearest_site(g.world, g.view, STEPS[0])
+    if tile is None:
         return _map(g)
-    tile = (hospital.at[0], hospital.at[1])
     if not g.map.on_screen(tile, -g.map.tile):
         g.map.centre_on(tile)
     return g.map.tile_rect(tile).inflate(g.map.tile * 2, g.map.tile * 2)
@@ -42,6 +44,12 @@ def _me(g: GameViewScene) -> pygame.Rect:
     assert g.map is not None
     g.map.centre_on(g.view.player.pos)
     return g.map.tile_rect(g.view.player.pos).inflate(g.map.tile * 3, g.map.tile * 3)
+
+
+def _guide(g: GameViewScene) -> pygame.Rect:
+    if g.tracker is None:
+        return _map(g)
+    return g.tracker.rect.inflate(theme.px(10), theme.px(10))
 
 
 def _heat(g: GameViewScene) -> pygame.Rect:
@@ -58,11 +66,15 @@ STEPS: list[Step] = [
     ("Sites", "Badges mark places you know: hospitals (the cross) where old X-ray films can be taken, contacts with "
      "masters and parts, markets and dance halls that buy records, your workshop with the lathe. Start at the hospital.", _site),
     ("Your walk", "You are the glowing figure. Click any place to plan a walk: the white line is tonight's part, dashes "
-     "are later evenings, red squares are tiles a patrol you can see could watch. A small menu then asks what to do there.", _me),
+     "are later evenings, crossed red squares are tiles a patrol you can see could watch (its hatched area). A small "
+     "menu then asks what to do there. Undo (Z) takes a change back.", _me),
+    ("First steps", "The guide lists the loop of the game: films, a master, cutting, listening, selling. Click a step "
+     "and the walk to the nearest place for it is planned for you. Settings can hide the guide.", _guide),
     ("Heat", "Heat is how wanted you are. Carrying records past patrols is what raises it. When the bar turns red, lie low "
      "for a few evenings, or the militia may search your workshop.", _heat),
     ("End the evening", "When your orders are set, press End Turn (or Enter). The evening plays out step by step, then the "
-     "evening paper tells you what happened. Help has all the rules.", _end),
+     "evening paper tells you what happened and your ledger what it did to your money, heat and lathe. Esc pauses; "
+     "Help has the rules.", _end),
 ]
 
 

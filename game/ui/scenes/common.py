@@ -10,7 +10,7 @@ import pygame
 
 from game.ui.frame.scene import Scene
 from game.ui.look import paint, theme
-from game.ui.look.text import render
+from game.ui.look.text import fit, render
 
 
 class Dismissable:
@@ -70,8 +70,13 @@ class FilmScene(Scene):
                 y += sub.get_height()
             pygame.draw.line(surface, theme.GLOW_DIM, (m, y + theme.px(8)), (surface.get_width() - m, y + theme.px(8)))
         if self.hint:
-            img = render(self.hint, "ui", theme.SIZE_SMALL, theme.BONE_DIM)
-            surface.blit(img, (m, surface.get_height() - theme.px(26) - img.get_height() // 2))
+            font = theme.font("ui", theme.SIZE_SMALL)
+            y = surface.get_height() - theme.px(26) - font.get_height() // 2
+            band = pygame.Rect(m, y, surface.get_width() - 2 * m, font.get_height())
+            right = min([w.rect.left for w in self.widgets if w.visible and w.rect.colliderect(band) and w.rect.left > m]
+                        + [band.right])  # stop short of buttons on the hint's row
+            img = render(fit(self.hint, font, right - m - theme.px(12)), "ui", theme.SIZE_SMALL, theme.BONE_DIM)
+            surface.blit(img, (m, y))
 
     def draw_background(self, surface: pygame.Surface) -> None:
         if self._static is None or self._static.get_size() != surface.get_size():

@@ -64,7 +64,7 @@ class Dialog(Scene):
         inner_w = w - theme.px(56)
         gap = theme.px(12)
         bh = theme.px(theme.BUTTON_H)
-        font = theme.font("ui", theme.SIZE_BUTTON)
+        font = theme.font("ui_bold", theme.SIZE_BUTTON)  # a focused button's label is bold
         widths = [max(theme.px(120), font.size(label)[0] + theme.px(44)) for label, _cb in self.choices]
         rows = [[]]  # buttons wrap onto a second row when they do not fit side by side
         used = 0

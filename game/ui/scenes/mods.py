@@ -169,8 +169,10 @@ class ModsScene(FilmScene):
                        "ui", theme.SIZE_SMALL, theme.GLOW))
         y += theme.px(28)
         desc = manifest.description if manifest else "mod.json cannot be read."
-        self.add(TextBlock(desc, (inner.left, y, inner.width, theme.px(110)), "serif", 16, theme.BONE))
-        y += theme.px(116)
+        # the description gives way on a small screen: the problems list below keeps room for a few lines
+        desc_h = max(theme.px(40), min(theme.px(110), inner.bottom - y - theme.px(6 + 56 + 30 + 10 + 150)))
+        self.add(TextBlock(desc, (inner.left, y, inner.width, desc_h), "serif", 16, theme.BONE))
+        y += desc_h + theme.px(6)
         if mod is not None and mod.manifest is not None:
             self.add(TextBlock("Adds " + contents(mod), (inner.left, y, inner.width, theme.px(48)), "ui",
                                theme.SIZE_SMALL, theme.BONE_DIM))
@@ -184,7 +186,7 @@ class ModsScene(FilmScene):
         y += theme.px(30)
         if not notes:
             return
-        detail_h = theme.px(120)
+        detail_h = max(theme.px(40), min(theme.px(120), (inner.bottom - y) // 2))
         rows = [("error" if i < errors else "warning", f"{p.file.rsplit('/', 1)[-1]}  {p.where}", p.message)
                 for i, p in enumerate(notes)]
         self.problems = self.add(ListView((inner.left, y, inner.width, inner.bottom - y - detail_h - theme.px(10)), rows,

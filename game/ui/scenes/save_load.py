@@ -1,7 +1,9 @@
-"""Save and Load: the slots (autosave + five) with level, date, evening and when they were written.
+"""Save and Load: the slots (autosave, quick save and five of yours) with level, date, evening and when they were
+written.
 
-`SaveLoadScene("save", session)` writes the chosen slot; `SaveLoadScene("load")` re-plays the chosen save and
-opens its game view. A damaged file gets a message card with the file's own error text, never a crash."""
+`SaveLoadScene("save", session)` writes the chosen slot, asking first when it holds a game; `SaveLoadScene("load")`
+re-plays the chosen save and opens its game view. A damaged file is listed as damaged (with why) and gets a
+message card with the file's own error text when opened, never a crash."""
 
 from __future__ import annotations
 
@@ -12,7 +14,7 @@ import pygame
 from game.ui.files import saves
 from game.ui.look import theme
 from game.ui.scenes.common import FilmScene
-from game.ui.scenes.dialog import Dialog
+from game.ui.scenes.dialog import Dialog, confirm
 from game.ui.widgets.button import Button
 from game.ui.widgets.label import TextBlock
 from game.ui.widgets.listview import ListView
@@ -36,7 +38,7 @@ class SaveLoadScene(FilmScene):
 
     def _slots(self) -> list[saves.SaveInfo]:
         infos = saves.list_saves()
-        return [i for i in infos if i.slot != saves.AUTOSAVE] if self.mode == "save" else infos
+        return [i for i in infos if i.slot in saves.USER_SLOTS] if self.mode == "save" else infos
 
     def build(self) -> None:
         w, h = self.size
@@ -61,10 +63,10 @@ class SaveLoadScene(FilmScene):
         self.selected = max(0, min(self.selected, len(rows) - 1))
         self.list.select(self.selected, notify=False)
         y = panel.rect.bottom + theme.px(14)
-        note = ("Saving over a slot replaces it. The game is also autosaved after every evening."
+        note = ("Saving over a slot asks first. The game is also autosaved before every evening, and F5 quick-saves."
                 if self.mode == "save" else "Loading re-plays the saved evenings and checks each one; it takes a moment.")
-        self.add(TextBlock(note, ((w - pw) // 2, y, pw - theme.px(380), theme.px(50)), "italic", theme.SIZE_SMALL, theme.BONE_DIM))
         bw, bh = theme.px(170), theme.px(theme.BUTTON_H)
+        self.add(TextBlock(note, ((w - pw) // 2, y, pw - 2 * bw - theme.px(24), theme.px(50)), "italic", theme.SIZE_SMALL, theme.BONE_DIM))
         label = "Save here" if self.mode == "save" else "Load"
         self.act_button = self.add(Button(label, self.act, ((w + pw) // 2 - 2 * bw - theme.px(12), y, bw, bh), style="primary",
                                           tooltip="Save into the selected slot." if self.mode == "save" else "Continue the selected game."))
@@ -89,8 +91,16 @@ class SaveLoadScene(FilmScene):
         else:
             self.load_from(info)
 
-    def save_to(self, slot: str) -> None:
+    def save_to(self, slot: str, confirmed: bool = False) -> None:
+        """Write the game into `slot`; a slot that holds a game is only replaced after the player says so."""
         assert self.app is not None
+        info = saves.read_info(slot)
+        if info.exists and not confirmed:
+            held = info.error or f"{info.level}, {info.date} (evening {info.turn + 1})"
+            self.app.push(confirm(f"Save over {saves.slot_title(slot)}?", f"It holds {held}, saved {info.modified}. "
+                                  "That game will be replaced by this one.", "Save over it",
+                                  lambda: self.save_to(slot, confirmed=True), "Cancel"))
+            return
         try:
             saves.save(self.session, slot)
         except OSError as exc:
@@ -101,21 +111,27 @@ class SaveLoadScene(FilmScene):
 
     def load_from(self, info: saves.SaveInfo) -> None:
         assert self.app is not None
-        if not info.exists:
-            return
+        if info.exists:
+            self.open_save(self.app, info)
+
+    @staticmethod
+    def open_save(app: Any, info: saves.SaveInfo) -> bool:
+        """Re-play the save in `info` and open its game view over the menu; a damaged save gets a message card
+        (and the current scenes stay). Returns True when the game was opened."""
         try:
             session, seat = saves.load(info.path)
         except Exception as exc:  # noqa: BLE001 - any damage becomes a message, never a crash
-            self.app.push(Dialog("This save cannot be opened", f"{exc}", width=720))
-            return
+            app.push(Dialog("This save cannot be opened", f"{exc}", width=720))
+            return False
         from game.ui.play.game_view import GameViewScene
         from game.ui.scenes.menu import MenuScene
 
-        self.app.pop_to(MenuScene)
-        if not isinstance(self.app.top, MenuScene):
-            self.app.replace(MenuScene())
-        self.app.push(GameViewScene(session, seat, show_intro=False))
-        self.app.notify(f"Loaded {saves.slot_title(info.slot).lower()}: {info.level}, {info.date}.", "info", 3.0)
+        app.pop_to(MenuScene)
+        if not isinstance(app.top, MenuScene):
+            app.replace(MenuScene())
+        app.push(GameViewScene(session, seat, show_intro=False))
+        app.notify(f"Loaded {saves.slot_title(info.slot).lower()}: {info.level}, {info.date}.", "info", 3.0)
+        return True
 
     def on_key(self, event: pygame.event.Event) -> bool:
         if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):

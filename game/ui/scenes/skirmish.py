@@ -14,6 +14,7 @@ from game.ui.files import mods
 from game.ui.files.level_source import SKIRMISH_DIR, list_levels, load_level
 from game.ui.look import theme
 from game.ui.look.text import render
+from game.ui.play.hud import evening_count
 from game.ui.scenes.common import FilmScene
 from game.ui.widgets.button import Button
 from game.ui.widgets.controls import Choice
@@ -23,6 +24,10 @@ from game.ui.widgets.panel import Panel
 from game.ui.widgets.textinput import TextInput
 
 StartCallback = Callable[[Path, int, int], None]
+
+
+def _area(level: Level) -> int:
+    return len(level.map.rows) * max((len(r) for r in level.map.rows), default=0)
 
 
 class SkirmishSetupScene(FilmScene):
@@ -41,8 +46,9 @@ class SkirmishSetupScene(FilmScene):
         self.on_start = on_start
         self.levels: list[tuple[Path, Level]] = []
         self.error = ""
-        try:
-            self.levels = list_levels(folder) + (mods.skirmish_levels() if folder == SKIRMISH_DIR else [])
+        try:  # smallest shipped city first (the default for a first game), then the enabled mods' levels
+            shipped = sorted(list_levels(folder), key=lambda pl: (_area(pl[1]), pl[0].name))
+            self.levels = shipped + (mods.skirmish_levels() if folder == SKIRMISH_DIR else [])
         except Exception as exc:  # a broken folder must not take the menu down
             self.error = f"Could not read levels: {exc}"
         self.index = 0
@@ -118,9 +124,12 @@ class SkirmishSetupScene(FilmScene):
         right_w = round((w - 2 * m) * 0.25)
         mid_w = w - 2 * m - left_w - right_w - 2 * g
         lp = self.add(Panel((m, top, left_w, bottom - top), "Cities"))
-        rows = [(lvl.name, f"{len(lvl.map.rows[0])}×{len(lvl.map.rows)}") for _p, lvl in self.levels]
-        self.list = self.add(ListView(lp.inner, rows, columns=(2.6, 1.4), on_select=self.select_level,
-                                      on_activate=lambda _i: self.start(), tooltip="The city and season to play in.", size=16,
+        smallest = min((_area(lvl) for _p, lvl in self.levels), default=0)
+        rows = [(lvl.name, f"{len(lvl.map.rows[0])}×{len(lvl.map.rows)}" + (" · first game" if _area(lvl) == smallest else ""))
+                for _p, lvl in self.levels]
+        self.list = self.add(ListView(lp.inner, rows, columns=(2.2, 1.8), on_select=self.select_level,
+                                      on_activate=lambda _i: self.start(), size=16,
+                                      tooltip="The city and season to play in. The smallest city, first, is the one to learn on.",
                                       empty_text="No skirmish maps found"))
         if self.levels:
             self.list.select(self.index, notify=False)
@@ -134,8 +143,7 @@ class SkirmishSetupScene(FilmScene):
             ty = self.preview_rect.bottom + theme.px(12)
             self.add(Label(lvl.name, (inner.left, ty, inner.width, theme.px(30)), "headline", theme.SIZE_HEADING, theme.BONE))
             cal = lvl.calendar
-            turns = max(1, (cal.end - cal.start).days // cal.days_per_turn)
-            facts = (f"{cal.start:%d %b %Y} – {cal.end:%d %b %Y}  ·  {turns} evenings  ·  "
+            facts = (f"{cal.start:%d %b %Y} – {cal.end:%d %b %Y}  ·  {evening_count(lvl)} evenings  ·  "
                      f"{lvl.players[0]}–{lvl.players[1]} bootleggers  ·  {len(lvl.patrols)} patrols")
             self.add(Label(facts, (inner.left, ty + theme.px(32), inner.width, theme.px(22)), "ui", theme.SIZE_SMALL, theme.GLOW))
             desc_top = ty + theme.px(60)
@@ -170,10 +178,14 @@ class SkirmishSetupScene(FilmScene):
         y += theme.px(72)
         if lvl is not None:
             goal = {"richest": "richest and free", "last_free": "last one free", "coop": "all against the state"}[lvl.victory.mode]
+            half = inner.width // 2
             for key, value in (("Winner", goal), ("Start money", f"{lvl.start.money} roubles"),
                                ("Walk per evening", f"{lvl.rules.move_allowance} tiles"), ("Raids from heat", f"{lvl.rules.raid_heat}")):
-                self.add(Label(key, (inner.left, y, inner.width, theme.px(22)), "ui", theme.SIZE_SMALL, theme.BONE_DIM))
-                self.add(Label(value, (inner.left, y, inner.width, theme.px(22)), "ui_bold", theme.SIZE_SMALL, theme.BONE, align="right"))
+                if y + theme.px(22) > inner.bottom - 2 * theme.px(theme.BUTTON_H) - theme.px(14):
+                    break  # no room at this size: the facts line above and the briefing say it too
+                self.add(Label(key, (inner.left, y, half - theme.px(4), theme.px(22)), "ui", theme.SIZE_SMALL, theme.BONE_DIM))
+                self.add(Label(value, (inner.left + half, y, inner.width - half, theme.px(22)), "ui_bold", theme.SIZE_SMALL,
+                               theme.BONE, align="right"))
                 y += theme.px(25)
         bh = theme.px(theme.BUTTON_H)
         self.start_button = self.add(Button("Start", self.start, (inner.left, inner.bottom - 2 * bh - theme.px(10), inner.width, bh),

@@ -1,15 +1,16 @@
-"""The turn report as the evening paper: what happened to you ("Your evening"), the city's news as headlines,
-a market column and your standing, set on the `ReportScene` newspaper page from a real `TurnReport`."""
+"""The turn report as the evening paper: what happened to you ("Your evening"), your ledger (every figure that
+changed, with its causes), the city's news as headlines and a market column, set on the `ReportScene`
+newspaper page from a real `TurnReport`."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
-from game.core.commands import rubles
 from game.core.report import TurnEvent, TurnReport
 from game.core.view import PlayerView
 from game.core.world import World
 from game.ui.play.hud import date_words, evening_count
+from game.ui.play.ledger import LedgerLine
 from game.ui.scenes.report import ReportScene
 from game.ui.widgets.newspaper import Article
 
@@ -42,6 +43,17 @@ CITY_LIFE: tuple[tuple[str, str], ...] = (
     ("Vigilance", "Citizens are reminded that trading in goods of unknown origin is speculation, punishable under the law."),
 )
 DEMAND_WORDS = ((1.6, "craved"), (1.2, "in demand"), (0.85, "steady"), (0.5, "slack"), (0.0, "glutted"))
+#: headlines for an evening's business, by words of the engine's sentence (first match wins)
+ACTION_HEADLINES: tuple[tuple[str, str], ...] = (
+    ("You cut", "An evening at the lathe"),
+    ("You sold", "Business on the black market"),
+    ("carried off", "Films from the hospital archive"),
+    ("master", "A new master for the collection"),
+    ("installed", "A new part on the lathe"),
+    ("You bought", "A deal with a contact"),
+    ("lay low", "A quiet evening indoors"),
+    ("name", "A name given to the militia"),
+)
 
 
 def _own_headline(events: list[TurnEvent]) -> str:
@@ -50,8 +62,7 @@ def _own_headline(events: list[TurnEvent]) -> str:
             return HEADLINES[kind]
     action = next((e for e in events if e.kind == "action"), None)
     if action is not None:
-        first = action.text.split(";")[0].split(". ")[0].rstrip(".")
-        return first if len(first) < 60 else "A working evening"
+        return next((head for words, head in ACTION_HEADLINES if words in action.text), "A working evening")
     return "A quiet evening"
 
 
@@ -78,13 +89,21 @@ def _market_column(world: World, view: PlayerView) -> str:
     return " ".join(parts[:5]) or "Traders report a quiet week."
 
 
-def articles_for(world: World, report: TurnReport, view: PlayerView, seat: int) -> list[Article]:
-    """The page's articles for one seat's report."""
+def ledger_text(ledger: Sequence[LedgerLine]) -> str:
+    """The ledger as short paragraphs, one per figure."""
+    return "\n".join(line.sentence for line in ledger)
+
+
+def articles_for(world: World, report: TurnReport, view: PlayerView, seat: int,
+                 ledger: Sequence[LedgerLine] = ()) -> list[Article]:
+    """The page's articles for one seat's report: your evening, your ledger, the news, the market, the street."""
     own = [e for e in report.events if e.player == seat]
     news = [e for e in report.events if e.player is None]
     body = " ".join(e.text for e in own) or "You stayed at the workshop and nobody came knocking."
     bad = any(e.kind in BAD for e in own)
     articles = [Article(_own_headline(own), body, kind="danger" if bad else "lead", kicker="Your evening")]
+    if ledger:
+        articles.append(Article("Your ledger", ledger_text(ledger), kind="notice", kicker="What changed and why"))
     for e in news[:5]:
         head, rest = _split_news(e.text)
         articles.append(Article(head, rest or "Our correspondent reports from the district.", kicker="City news"))
@@ -94,20 +113,19 @@ def articles_for(world: World, report: TurnReport, view: PlayerView, seat: int) 
         word = " ".join(f"{r.name} is {'still about' if r.free else 'in custody'}, reputation {r.reputation}"
                         f"{f', arrested {r.arrests} time(s)' if r.arrests else ''}." for r in view.rivals[:4])
         articles.append(Article("Word on the street", word))
-    for i in range(max(0, 6 - len(news))):
+    for i in range(max(0, 4 - len(news))):
         head, body = CITY_LIFE[(report.turn * 3 + i * 5) % len(CITY_LIFE)]
         articles.append(Article(head, body, kicker="City life" if i else ""))
-    status = "in custody" if not me.free else "free"
-    articles.append(Article(
-        "Your standing",
-        f"Money {rubles(me.money)}. Reputation {me.reputation}. Heat {me.heat}. Records carried {len(me.records)}, "
-        f"films {sum(me.films.values())}, masters {len(me.masters)}. You are {status}.",
-        kind="notice"))
+    if not me.free:
+        articles.append(Article("In custody", f"{me.sentence} evening{'s' if me.sentence != 1 else ''} left to serve.",
+                                kind="notice"))
     return articles
 
 
 def report_scene(world: World, report: TurnReport, view: PlayerView, seat: int,
-                 on_continue: Callable[[], None] | None = None) -> ReportScene:
-    """The newspaper page for `report` (the evening that was resolved)."""
-    date_line = f"{date_words(report.date)}  ·  No. {report.turn + 1}  ·  Evening {report.turn + 1} of {evening_count(world)}"
-    return ReportScene(date_line, articles_for(world, report, view, seat), on_continue)
+                 on_continue: Callable[[], None] | None = None, ledger: Sequence[LedgerLine] = (),
+                 auto_close: float | None = None) -> ReportScene:
+    """The newspaper page for `report` (the evening that was resolved); `auto_close` seconds: it closes itself."""
+    date_line = (f"{date_words(report.date)}  ·  No. {report.turn + 1}  ·  Evening {report.turn + 1} of "
+                 f"{evening_count(world.level)}")
+    return ReportScene(date_line, articles_for(world, report, view, seat, ledger), on_continue, auto_close=auto_close)

@@ -32,9 +32,11 @@ class Button(Widget):
         size: int = theme.SIZE_BUTTON,
         align: str = "center",
         focus_on_hover: bool = False,
+        pad: int | None = None,
     ) -> None:
         self.label = label
         self.size = size
+        self.pad = pad  # pixels inside the edge (default: theme.PAD at the current scale)
         super().__init__(rect, tooltip)
         self.on_click = on_click
         self.style = style if style in STYLES else "film"
@@ -47,7 +49,11 @@ class Button(Widget):
     @property
     def elided(self) -> bool:
         """True when the label is too wide for the button (in its boldest look)."""
-        return theme.font("ui_bold", self.size).size(self.label)[0] > self.rect.width - 2 * theme.px(theme.PAD)
+        return theme.font("ui_bold", self.size).size(self.label)[0] > self.rect.width - 2 * self._pad
+
+    @property
+    def _pad(self) -> int:
+        return theme.px(theme.PAD) if self.pad is None else self.pad
 
     @property
     def tooltip(self) -> str:
@@ -138,7 +144,7 @@ class Button(Widget):
             pygame.draw.rect(img, (*theme.GLOW, round(255 * glow)), bar, border_top_left_radius=radius, border_bottom_left_radius=radius)
         pygame.draw.rect(img, (*edge, 255), img.get_rect(), width=2 if (glow > 0.5 or self.style == "primary") else 1, border_radius=radius)
         role = "ui_bold" if self.style in ("primary", "danger") or glow > 0.5 else "ui"
-        pad = theme.px(theme.PAD)
+        pad = self._pad
         label = fit(self.label, theme.font(role, self.size), w - pad * 2)
         txt = render(label, role, self.size, fg)
         x = pad + theme.px(6) if self.align == "left" else (w - txt.get_width()) // 2

@@ -13,7 +13,8 @@ from game.ui.widgets.base import Widget
 
 class LineChart(Widget):
     """Plots `values` left to right with min/max gridlines and the latest value labelled.
-    `ink` True draws dark ink for paper backgrounds; otherwise glow on film."""
+    `ink` True draws dark ink for paper backgrounds; otherwise glow on film. `reference` (with `reference_label`)
+    draws a dashed level across the chart, e.g. what your own record would fetch, for comparison."""
 
     def __init__(
         self,
@@ -23,9 +24,12 @@ class LineChart(Widget):
         unit: str = " rub",
         ink: bool = False,
         tooltip: str = "",
+        reference: float | None = None,
+        reference_label: str = "",
     ) -> None:
         super().__init__(rect, tooltip)
         self.title, self.unit, self.ink = title, unit, ink
+        self.reference, self.reference_label = reference, reference_label
         self._values: tuple[float, ...] = tuple(values)
         self._img: pygame.Surface | None = None
         self._key: tuple | None = None
@@ -41,7 +45,7 @@ class LineChart(Widget):
     def draw(self, surface: pygame.Surface) -> None:
         if not self.visible or self.rect.width < 20 or self.rect.height < 20:
             return
-        key = (self._values, self.rect.size, self.title, theme.scale())
+        key = (self._values, self.rect.size, self.title, self.reference, theme.scale(), theme.palette())
         if key != self._key:
             self._img, self._key = self._render(), key
         assert self._img is not None
@@ -67,6 +71,8 @@ class LineChart(Widget):
             img.blit(msg, msg.get_rect(center=plot.center))
             return img
         lo, hi = min(vals), max(vals)
+        if self.reference is not None:
+            lo, hi = min(lo, self.reference), max(hi, self.reference)
         if hi - lo < 1e-9:
             lo, hi = lo - 1, hi + 1
         for v in (lo, hi):
@@ -79,6 +85,14 @@ class LineChart(Widget):
             (plot.left + i * plot.width / (len(vals) - 1), plot.bottom - 1 - (v - lo) / (hi - lo) * (plot.height - 2))
             for i, v in enumerate(vals)
         ]
+        if self.reference is not None:
+            ry = round(plot.bottom - 1 - (self.reference - lo) / (hi - lo) * (plot.height - 2))
+            ref_c = theme.AMBER
+            for x in range(plot.left + 2, plot.right - 2, theme.px(8)):
+                pygame.draw.line(img, ref_c, (x, ry), (min(x + theme.px(4), plot.right - 2), ry), 2)
+            if self.reference_label:
+                lbl = render(self.reference_label, "ui_bold", theme.SIZE_SMALL - 3, ref_c)
+                img.blit(lbl, (plot.left + theme.px(4), max(plot.top, min(ry - lbl.get_height() - 1, plot.bottom - lbl.get_height()))))
         pygame.draw.aalines(img, fg, False, pts)
         pygame.draw.lines(img, fg, False, pts, 2)
         pygame.draw.circle(img, theme.RED if vals[-1] < vals[-2] else fg, (round(pts[-1][0]), round(pts[-1][1])), theme.px(4))

@@ -39,19 +39,25 @@ class Label(Widget):
     def tooltip(self, value: str) -> None:
         self._tooltip = value
 
+    def drawn_rect(self) -> pygame.Rect:
+        """Where the (possibly shortened) text is drawn inside the rect: what must not overlap other widgets."""
+        font = theme.font(self.role, self.size)
+        shown = fit(self.text, font, max(1, self.rect.width)) if self.rect.width else self.text
+        w, h = font.size(shown) if shown else (0, 0)
+        if self.align == "center":
+            x = self.rect.centerx - w // 2
+        elif self.align == "right":
+            x = self.rect.right - w
+        else:
+            x = self.rect.left
+        return pygame.Rect(x, self.rect.centery - h // 2, w, h)
+
     def draw(self, surface: pygame.Surface) -> None:
         if not self.visible or not self.text:
             return
         shown = fit(self.text, theme.font(self.role, self.size), max(1, self.rect.width)) if self.rect.width else self.text
         img = render(shown, self.role, self.size, self.color)
-        y = self.rect.centery - img.get_height() // 2
-        if self.align == "center":
-            x = self.rect.centerx - img.get_width() // 2
-        elif self.align == "right":
-            x = self.rect.right - img.get_width()
-        else:
-            x = self.rect.left
-        surface.blit(img, (x, y))
+        surface.blit(img, self.drawn_rect().topleft)
 
 
 class TextBlock(Widget):

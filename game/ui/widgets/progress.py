@@ -1,4 +1,5 @@
-"""ProgressBar: a value 0-1 as a filled bar; turns red above a danger threshold (heat, wear)."""
+"""ProgressBar: a value 0-1 as a filled bar; above a danger threshold (heat, wear) it turns red, pulses and is
+striped, so the danger shows without colour too."""
 
 from __future__ import annotations
 
@@ -45,6 +46,13 @@ class ProgressBar(Widget):
             color = theme.lerp_color(theme.RED_DARK, theme.RED, pulse)
         if fill.width > 0:
             pygame.draw.rect(surface, color, fill)
+            if self.in_danger:  # diagonal stripes: danger in any palette
+                clip = surface.get_clip()
+                surface.set_clip(fill.clip(clip) if clip else fill)
+                step = max(6, r.height // 2)
+                for x in range(fill.left - r.height, fill.right, step):
+                    pygame.draw.line(surface, theme.FILM_BLACK, (x, r.bottom), (x + r.height, r.top), max(1, step // 4))
+                surface.set_clip(clip)
         if self.danger_at is not None:
             x = r.left + round(r.width * self.danger_at)
             pygame.draw.line(surface, theme.RED, (x, r.top), (x, r.bottom - 1))

@@ -16,42 +16,18 @@ from game.ui.scenes.panels.base import OnAction, SitePanel
 
 
 def panel_class(kind: str) -> type[SitePanel]:
-    """The panel class for a site kind (the generic action list for kinds without their own)."""
-    from game.ui.scenes.panels import generic
+    """The panel class for a site kind (the generic action list for kinds without their own, e.g. a mod's)."""
+    from game.ui.scenes.panels.contact import ContactPanel
+    from game.ui.scenes.panels.generic import GenericPanel
+    from game.ui.scenes.panels.hospital import HospitalPanel
+    from game.ui.scenes.panels.market import MarketPanel
+    from game.ui.scenes.panels.militia import MilitiaPanel
+    from game.ui.scenes.panels.workshop import WorkshopPanel
 
-    classes: dict[str, type[SitePanel]] = {}
-    try:
-        from game.ui.scenes.panels.hospital import HospitalPanel
-
-        classes["hospital"] = HospitalPanel
-    except ImportError:
-        pass
-    try:
-        from game.ui.scenes.panels.contact import ContactPanel
-
-        classes["contact"] = ContactPanel
-    except ImportError:
-        pass
-    try:
-        from game.ui.scenes.panels.market import MarketPanel
-
-        for k in ("market", "buyer", "dance_hall"):
-            classes[k] = MarketPanel
-    except ImportError:
-        pass
-    try:
-        from game.ui.scenes.panels.workshop import WorkshopPanel
-
-        classes["workshop"] = WorkshopPanel
-    except ImportError:
-        pass
-    try:
-        from game.ui.scenes.panels.militia import MilitiaPanel
-
-        classes["militia_station"] = MilitiaPanel
-    except ImportError:
-        pass
-    return classes.get(kind, generic.GenericPanel)
+    classes: dict[str, type[SitePanel]] = {"hospital": HospitalPanel, "contact": ContactPanel, "workshop": WorkshopPanel,
+                                           "militia_station": MilitiaPanel, "market": MarketPanel, "buyer": MarketPanel,
+                                           "dance_hall": MarketPanel}
+    return classes.get(kind, GenericPanel)
 
 
 def make_site_panel(session: Any, seat: int, site_id: str, on_action: OnAction) -> SitePanel:

@@ -15,6 +15,7 @@ from game.ui.scenes.panels.words import (
     change_words,
     part_short,
     part_stat,
+    points,
     reference,
     swap_grades,
 )
@@ -41,7 +42,8 @@ class ContactPanel(SitePanel):
         row = theme.px(ROW)
         self.ref = reference(world, self.view)
         # ---------------------------------------------------------------- masters
-        self.master_ids = [m for m in self.site.masters if m in world.masters]
+        offered = self.view.masters_for_sale.get(self.site_id, list(self.site.masters))  # events add masters
+        self.master_ids = [m for m in offered if m in world.masters]
         owned = {m.master_id for m in me.masters}
         m_rows = []
         for mid in self.master_ids:
@@ -49,7 +51,7 @@ class ContactPanel(SitePanel):
             price = m.price * KOPECKS
             status = "yours" if mid in owned else "affordable" if me.money >= price else f"short {rubles(price - me.money)}"
             m_rows.append((m.title, world.genres[m.genre].name if m.genre in world.genres else m.genre,
-                           f"{round(m.source_quality * 100)} %", f"{m.price} rub", status))
+                           f"{points(m.source_quality)}/100", f"{m.price} rub", status))
         m_h = theme.px(34) + row * (max(3, len(m_rows)) + 1) + theme.px(8) + bh + theme.px(16)
         mp = self.add(Panel((area.left, area.top, left_w, m_h), "Masters on offer"))
         inner = mp.inner
@@ -124,7 +126,7 @@ class ContactPanel(SitePanel):
         if describe:
             m = self.world.masters[mid]
             genre = self.world.genres[m.genre].name if m.genre in self.world.genres else m.genre
-            self.detail.text = (f"'{m.title}' — {genre}.\nSource quality {round(m.source_quality * 100)} %: every record "
+            self.detail.text = (f"'{m.title}' — {genre}.\nSource quality {points(m.source_quality)} of 100: every record "
                                 f"cut from it is at most that good. Price {m.price} rub; you have {rubles(self.view.player.money)}.")
 
     def _select_part(self, index: int, describe: bool = True) -> None:

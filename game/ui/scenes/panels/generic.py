@@ -8,28 +8,9 @@ import pygame
 from game.core.commands import LieLow
 from game.core.preview import actions_at
 from game.ui.look import theme
+from game.ui.play.describe import describe_action
 from game.ui.scenes.panels.base import SitePanel
 from game.ui.widgets.panel import Panel
-
-
-def describe(world, action) -> str:  # noqa: ANN001
-    """Words for an engine action, for a button."""
-    kind = getattr(action, "type", "")
-    if kind == "buy_master":
-        return f"Buy the master '{world.masters[action.master].title}'"
-    if kind == "buy_part":
-        return f"Buy a {world.parts[action.part].name}"
-    if kind == "sell_part":
-        return f"Sell spare part #{action.spare + 1}"
-    if kind == "sell_records":
-        return f"Sell {len(action.records)} records"
-    if kind == "cut_records":
-        return f"Cut {action.count} records"
-    if kind == "install_part":
-        return f"Install spare part #{action.spare + 1}"
-    if kind == "inform":
-        return f"Inform on rival #{action.target + 1}"
-    return kind.replace("_", " ").capitalize()
 
 
 class GenericPanel(SitePanel):
@@ -45,7 +26,7 @@ class GenericPanel(SitePanel):
                 continue
             if y + bh > inner.bottom:
                 break
-            self.action_button(describe(self.world, action), action, (inner.left, y, theme.px(420), bh),
+            self.action_button(describe_action(self.world, self.view, action, self.site_id), action, (inner.left, y, theme.px(420), bh),
                                tooltip="Done this evening when you reach the site.",
                                reason_rect=(inner.left + theme.px(436), y, inner.width - theme.px(436), bh))
             y += bh + theme.px(8)

@@ -50,19 +50,23 @@ class HospitalPanel(SitePanel):
             tooltip="X-ray kinds this archive keeps: disc size, surface noise, how many plays a record lasts, "
                     "and the grade your lathe would cut on it."))
         y = inner.top + list_h + theme.px(10)
-        self.description = self.add(TextBlock("", (inner.left, y, inner.width, theme.px(54)), "serif",
-                                              theme.SIZE_BODY, theme.BONE))
-        self.add(TextBlock(ABOUT, (inner.left, y + theme.px(64), inner.width, theme.px(110)), "italic",
-                           theme.SIZE_SMALL, theme.BONE_DIM))
         by = inner.bottom - theme.px(44)
-        self.add(Label("Nobody counts the old films: you will carry off 4-8 sheets, of kinds the archive has tonight.",
+        notes_top = by - theme.px(58)
+        desc_h = min(theme.px(54), notes_top - y - theme.px(6))
+        self.description = self.add(TextBlock("", (inner.left, y, inner.width, max(0, desc_h)), "serif",
+                                              theme.SIZE_BODY, theme.BONE))
+        about_top = y + desc_h + theme.px(10)
+        if notes_top - theme.px(8) - about_top >= theme.px(36):
+            self.add(TextBlock(ABOUT, (inner.left, about_top, inner.width, notes_top - theme.px(8) - about_top), "italic",
+                               theme.SIZE_SMALL, theme.BONE_DIM))
+        self.add(Label("Nobody counts the old films: you carry off what the archive has tonight, a few sheets.",
                        (inner.left, by - theme.px(58), inner.width, theme.px(24)), "italic", theme.SIZE_SMALL, theme.BONE_DIM))
         held = ", ".join(f"{n} {self.world.films[k].name}" for k, n in sorted(me.films.items()) if n) or "none"
         self.add(Label(f"At your workshop now: {held}", (inner.left, by - theme.px(32), inner.width, theme.px(24)),
                        "ui", theme.SIZE_SMALL, theme.BONE))
         self.scavenge_button = self.action_button(
             "Scavenge this evening", Scavenge(), (inner.left, by, theme.px(300), theme.px(44)),
-            tooltip="When you arrive tonight, slip into the archive and take 4-8 X-ray sheets.",
+            tooltip="When you arrive tonight, slip into the archive and take what X-ray sheets you can carry.",
             reason_rect=(inner.left + theme.px(314), by, inner.width - theme.px(314), theme.px(44)))
         r = right.inner
         self.ref_words = ref.words

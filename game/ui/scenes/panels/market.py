@@ -5,7 +5,7 @@ from __future__ import annotations
 import pygame
 
 from game.core.commands import SellRecords, rubles
-from game.core.market import price_at_demand
+from game.core.market import SALE_SATURATION, buys, price_at_demand
 from game.core.preview import sale_preview
 from game.ui.look import theme
 from game.ui.scenes.panels.base import SitePanel
@@ -23,8 +23,9 @@ KOMSOMOL = ("Komsomol brigades raid the dance floors: being stopped here with re
 
 
 class MarketPanel(SitePanel):
-    """Demand per genre with the price of one of your typical records, a price-history chart per genre, and a
-    checklist of your records that sell here with the engine's sale total."""
+    """Demand per genre with the price of one of your typical records (best price first), a price-history chart
+    per genre with your record's price beside it, and a checklist of your records that sell here with the
+    engine's sale total and what the sale does to your reputation."""
 
     name = "market"
 
@@ -33,26 +34,28 @@ class MarketPanel(SitePanel):
         gap = theme.px(14)
         left_w = round(area.width * 0.49)
         demand = view.demand.get(self.site_id, {})
-        self.genres = [g for g in sorted(demand, key=lambda g: -demand[g]) if g in world.genres]
         quals = [r.quality for r in me.records]
         self.typical = sum(quals) / len(quals) if quals else 0.5
+        yours = {g: price_at_demand(world, self.site_id, g, demand[g], self.typical, me.reputation)
+                 for g in demand if g in world.genres}
+        self.genres = sorted(yours, key=lambda g: (-yours[g], g))
         lp = self.add(Panel((area.left, area.top, left_w, area.height), "Demand here tonight"))
         inner = lp.inner
         row = theme.px(ROW)
-        rows = []
-        for g in self.genres:
-            d = demand[g]
-            price = price_at_demand(world, self.site_id, g, d, self.typical, me.reputation)
-            rows.append((world.genres[g].name, f"{demand_words(d)} {d:.2f}×", rubles(price)))
+        rows = [(world.genres[g].name, demand_words(demand[g]), rubles(yours[g])) for g in self.genres]
         list_h = row * (len(rows) + 1) + theme.px(4)
-        self.add(ListView((inner.left, inner.top, inner.width, list_h), rows, columns=(1.5, 1.4, 1.2),
-                          header=("Genre", "Demand", f"One record (q {points(self.typical)})"), row_height=ROW,
-                          empty_text="nobody buys here",
-                          tooltip=f"The price of one record of your typical quality ({points(self.typical)} of 100) "
-                                  "at tonight's demand; every sale lowers that genre's demand here by 8 %."))
+        list_h = min(list_h, inner.height // 2)
+        self.add(ListView((inner.left, inner.top, inner.width, list_h), rows, columns=(1.5, 1.1, 1.2),
+                          header=("Genre", "Demand", "Your record"), row_height=ROW, empty_text="nobody buys here",
+                          size=theme.SIZE_SMALL + 1,
+                          tooltip=f"What one record of your typical quality ({points(self.typical)} of 100) fetches here at "
+                                  "tonight's demand, best first. Each sale lowers that genre's demand here "
+                                  f"(×{SALE_SATURATION} a record)."))
         y = inner.top + list_h + theme.px(10)
-        self.add(Label("Price of a fair record over the last evenings", (inner.left, y, inner.width, theme.px(22)),
-                       "ui_bold", theme.SIZE_SMALL, theme.GLOW))
+        self.add(Label("A quality-50 record here, evening by evening", (inner.left, y, inner.width, theme.px(22)),
+                       "ui_bold", theme.SIZE_SMALL, theme.GLOW,
+                       tooltip="The street's price for a record of quality 50 (of 100) from a seller of reputation 50. "
+                               "The dashed line is what your typical record fetches tonight."))
         y += theme.px(26)
         cols = 2
         n = max(1, len(self.genres))
@@ -60,13 +63,15 @@ class MarketPanel(SitePanel):
         cw = (inner.width - theme.px(12) * (cols - 1)) // cols
         ch = min(theme.px(130), (inner.bottom - y - theme.px(8) * (lines - 1)) // lines)
         self.charts: list[LineChart] = []
-        for i, g in enumerate(self.genres):
-            x = inner.left + (i % cols) * (cw + theme.px(12))
-            cy = y + (i // cols) * (ch + theme.px(8))
-            hist = [v / 100 for v in view.price_history.get(f"{self.site_id}:{g}", [])]
-            self.charts.append(self.add(LineChart((x, cy, cw, ch), hist, world.genres[g].name,
-                                                  tooltip=f"{world.genres[g].name}: what a record of quality 50 "
-                                                          "fetched here at the end of each evening.")))
+        if ch >= theme.px(44):
+            for i, g in enumerate(self.genres):
+                x = inner.left + (i % cols) * (cw + theme.px(12))
+                cy = y + (i // cols) * (ch + theme.px(8))
+                hist = [v / 100 for v in view.price_history.get(f"{self.site_id}:{g}", [])]
+                self.charts.append(self.add(LineChart((x, cy, cw, ch), hist, world.genres[g].name, reference=yours[g] / 100,
+                                                      reference_label="yours",
+                                                      tooltip=f"{world.genres[g].name}: what a quality-50 record fetched here "
+                                                              f"each evening; dashed: yours tonight ({rubles(yours[g])}).")))
         # ---------------------------------------------------------------- your records
         rx = area.left + left_w + gap
         rw = area.width - left_w - gap
@@ -75,37 +80,41 @@ class MarketPanel(SitePanel):
         self.records = [r for r in me.records if demand.get(r.genre, 0.0) > 0]
         unsold = len(me.records) - len(self.records)
         r_rows = [(f"#{r.id} {r.title}", world.genres[r.genre].name if r.genre in world.genres else r.genre,
-                   points(r.quality), rubles(price_at_demand(world, self.site_id, r.genre, demand.get(r.genre, 0.0),
-                                                              r.quality, me.reputation)))
+                   points(r.quality),
+                   rubles(price_at_demand(world, self.site_id, r.genre, demand.get(r.genre, 0.0), r.quality, me.reputation))
+                   if buys(self.site, demand.get(r.genre, 0.0), r.quality) else f"refused (< {points(self.site.min_quality)})")
                   for r in self.records]
         warn_h = theme.px(64) if self.site.kind == "dance_hall" else 0
         bh = theme.px(40)
-        foot = theme.px(26) + theme.px(30) + bh + theme.px(12) + warn_h + (theme.px(22) if unsold else 0)
-        list_h = inner.height - foot
+        foot = theme.px(30) + theme.px(26) + theme.px(8) + bh + theme.px(12) + warn_h + (theme.px(22) if unsold else 0)
+        list_h = max(theme.px(ROW) * 2, inner.height - foot)
         self.checklist = self.add(ChecklistView(
-            (inner.left, inner.top, inner.width, list_h), r_rows, columns=(2.6, 1.1, 0.7, 1.1),
-            header=("Record", "Genre", "Qual.", "Alone"), on_toggle=self._update_total,
+            (inner.left, inner.top, inner.width, list_h), r_rows, columns=(2.3, 1.1, 0.8, 1.5), size=theme.SIZE_SMALL + 1,
+            header=("Record", "Genre", "Q /100", "Alone"), on_toggle=self._update_total,
             checked=set(range(len(self.records))), empty_text="none of your records sells here",
-            tooltip="Tick the records to sell (click, Space). 'Alone' is the price of that record sold by itself."))
+            tooltip="Tick the records to sell (click, Space). Q is the record's quality of 100; 'Alone' is its price sold "
+                    "by itself; a buyer refuses records below the quality they take."))
         y = inner.top + list_h + theme.px(4)
         if unsold:
             self.add(Label(f"{unsold} of your records are of genres nobody buys here.",
                            (inner.left, y, inner.width, theme.px(22)), "italic", theme.SIZE_SMALL, theme.BONE_DIM))
             y += theme.px(22)
         self.add(Button("All", lambda: self.checklist.set_all(True), (inner.left, y, theme.px(70), theme.px(28)),
-                        tooltip="Tick every record.", size=theme.SIZE_SMALL))
+                        tooltip="Tick every record.", size=theme.SIZE_SMALL, pad=theme.px(6)))
         self.add(Button("None", lambda: self.checklist.set_all(False),
                         (inner.left + theme.px(78), y, theme.px(70), theme.px(28)), tooltip="Untick every record.",
-                        size=theme.SIZE_SMALL))
+                        size=theme.SIZE_SMALL, pad=theme.px(6)))
         self.total_label = self.add(Label("", (inner.left + theme.px(160), y, inner.width - theme.px(160), theme.px(28)),
                                           "ui_bold", theme.SIZE_BODY, theme.AMBER, align="right",
                                           tooltip="What the buyers pay tonight for the ticked records, sold one after "
                                                   "another (each sale lowers the demand for the next)."))
-        y += theme.px(36)
+        y += theme.px(30)
+        self.reputation_label = self.add(Label("", (inner.left, y, inner.width, theme.px(24)), "ui", theme.SIZE_SMALL,
+                                               theme.BONE, align="right"))
+        y += theme.px(26)
         if warn_h:
-            self.add(TextBlock(KOMSOMOL, (inner.left, y, inner.width, warn_h - theme.px(4)), "ui", theme.SIZE_SMALL,
-                               theme.RED))
-            y += warn_h
+            self.add(TextBlock(KOMSOMOL, (inner.left, y, inner.width, min(warn_h - theme.px(4), inner.bottom - bh - theme.px(8) - y)),
+                               "ui", theme.SIZE_SMALL, theme.RED))
         y = inner.bottom - bh
         self.sell_button = self.action_button(
             "Sell tonight", None, (inner.left, y, theme.px(200), bh),
@@ -121,6 +130,20 @@ class MarketPanel(SitePanel):
         preview = sale_preview(self.world, self.view, self.site_id, ids)
         self.total = preview.total
         outcome = preview.outcome
-        self.total_label.text = (f"{len(ids)} records: {rubles(self.total)}, reputation {outcome.reputation:+d}, "
-                                 f"heat {outcome.heat:+d}") if ids else "nothing ticked"
+        self.total_label.text = f"{len(ids)} records: {rubles(self.total)}" if ids else "nothing ticked"
+        if not ids:
+            self.reputation_label.text, self.reputation_label.tooltip = "", ""
+        else:
+            me = self.view.player
+            after = max(0, min(100, me.reputation + outcome.reputation))
+            refused = f"; refused: {len(outcome.refused)}" if outcome.refused else ""
+            self.reputation_label.text = (f"Reputation {me.reputation} → {after}  ·  heat {outcome.heat:+d}{refused}"
+                                          .replace("+-", "−").replace("-", "−"))
+            self.reputation_label.color = (theme.GREEN if outcome.reputation > 0 else theme.RED if outcome.reputation < 0
+                                           else theme.BONE_DIM)
+            errand = f" It delivers a buyer's errand: a bonus of {rubles(preview.errand.bonus)}." if preview.errand else ""
+            self.reputation_label.tooltip = (f"What this sale does, by the buyer's own reckoning: reputation "
+                                             f"{outcome.reputation:+d}, heat {outcome.heat:+d}.{errand} Buyers pay more "
+                                             "to a seller of higher reputation; each buyer refuses records below the "
+                                             "quality they take.")
         self.set_action(self.sell_button, SellRecords(records=ids) if ids else None, "tick the records to sell")

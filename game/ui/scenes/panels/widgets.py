@@ -21,12 +21,12 @@ class ChecklistView(ListView):
 
     def __init__(self, rect: pygame.Rect | tuple[int, int, int, int], rows: Sequence[Row], columns: Sequence[float],
                  header: Sequence[str] = (), on_toggle: Callable[[], None] | None = None, tooltip: str = "",
-                 empty_text: str = "nothing here", checked: set[int] | None = None) -> None:
+                 empty_text: str = "nothing here", checked: set[int] | None = None, size: int = theme.SIZE_BODY) -> None:
         self.checked: set[int] = set(checked or ())
         self._plain: list[tuple[str, ...]] = []
         self.on_toggle = on_toggle
         super().__init__(rect, rows, columns=(0.35, *columns), header=("", *header), tooltip=tooltip,
-                         empty_text=empty_text, on_activate=self.toggle)
+                         empty_text=empty_text, on_activate=self.toggle, size=size)
 
     def set_rows(self, rows: Sequence[Row], keep_selection: bool = False) -> None:
         self._plain = [(r,) if isinstance(r, str) else tuple(r) for r in rows]

@@ -3,6 +3,7 @@ game.core — lathe.cut_profile, profile.quality_grade, market.price_at_demand, 
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from game.content.models import Part
@@ -14,6 +15,11 @@ from game.core.world import World
 SLOT_WORDS = {"motor": "Motor", "platter": "Platter & spindle", "cutter": "Cutter & stylus", "amplifier": "Amplifier"}
 
 
+def level_db(amplitude: float) -> str:
+    """An added noise's amplitude (fraction of full scale, as the audio chain adds it) in decibels: '−28 dB'."""
+    return f"{20 * math.log10(amplitude):.0f} dB".replace("-", "−") if amplitude > 0 else "none"
+
+
 def part_stat(part: Part) -> str:
     """The stat that matters for a part, in words and numbers."""
     if part.motor is not None:
@@ -23,10 +29,10 @@ def part_stat(part: Part) -> str:
         return f"hole {part.platter.spindle_offset_mm:.1f} mm off-centre"
     if part.cutter is not None:
         c = part.cutter
-        return f"treble to {c.bandwidth_hz / 1000:.1f} kHz, groove noise {c.groove_noise * 1000:.0f}"
+        return f"treble to {c.bandwidth_hz / 1000:.1f} kHz, groove noise {level_db(c.groove_noise)} (of full loudness)"
     if part.amplifier is not None:
         a = part.amplifier
-        return f"hum {a.hum * 1000:.0f}, distortion {a.distortion * 100:.0f} %"
+        return f"hum {level_db(a.hum)} (of full loudness), distortion {a.distortion * 100:.0f} %"
     return ""
 
 
@@ -39,7 +45,7 @@ def part_short(part: Part) -> str:
     if part.cutter is not None:
         return f"{part.cutter.bandwidth_hz / 1000:.1f} kHz"
     if part.amplifier is not None:
-        return f"hum {part.amplifier.hum * 1000:.0f}"
+        return f"hum {level_db(part.amplifier.hum)}"
     return ""
 
 

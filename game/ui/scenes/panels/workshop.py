@@ -8,10 +8,12 @@ from game.core.commands import MAX_CUT_PER_TURN, CutRecords, InstallPart
 from game.core.preview import CutPreview, cut_preview
 from game.ui.art.lathe import draw_lathe, slot_anchors
 from game.ui.look import theme
-from game.ui.look.text import fit, render
+from game.ui.look.text import render
+from game.ui.play.previews import cut_spread
 from game.ui.scenes.panels.base import SitePanel
 from game.ui.scenes.panels.widgets import RecordView, Stepper
 from game.ui.scenes.panels.words import (
+    SLOT_SHORT,
     SLOT_WORDS,
     change_words,
     grade_words,
@@ -31,18 +33,47 @@ ROW = 30
 
 
 class LathePicture(Widget):
-    """The lathe drawing (art.lathe) for the player's installed parts; hovering a part names it."""
+    """The lathe drawing (art.lathe) for the player's installed parts; hovering a part names it and its stat."""
 
     def __init__(self, rect: pygame.Rect | tuple[int, int, int, int], lathe: dict, parts: dict) -> None:
-        super().__init__(rect, "Your lathe: motor, platter and spindle, cutter arm and stylus, amplifier.")
         self.lathe, self.parts = lathe, parts
+        self._pointer = (-1, -1)
+        super().__init__(rect, "Your lathe: motor, platter and spindle, cutter arm and stylus, amplifier.")
+
+    def part_at(self, pos: tuple[int, int]) -> str | None:
+        """The slot whose drawing is under `pos` (the smallest area wins where two overlap)."""
+        hits = [(r.width * r.height, slot) for slot, r in slot_anchors(self.rect.size).items()
+                if r.move(self.rect.topleft).collidepoint(pos)]
+        return min(hits)[1] if hits else None
+
+    @property
+    def tooltip(self) -> str:
+        slot = self.part_at(self._pointer) if self.hovered else None
+        inst = self.lathe.get(slot) if slot else None
+        part = self.parts.get(inst.part_id) if inst else None
+        if slot is None:
+            return self._tooltip
+        if part is None:
+            return SLOT_WORDS[slot]
+        return f"{SLOT_WORDS[slot]}: {part.name}, condition {inst.condition * 100:.0f} %. {part_stat(part)}."
+
+    @tooltip.setter
+    def tooltip(self, value: str) -> None:
+        self._tooltip = value
+
+    def handle_event(self, event: pygame.event.Event) -> bool:
+        if event.type == pygame.MOUSEMOTION:
+            self.hovered = self.rect.collidepoint(event.pos)
+            self._pointer = event.pos
+        return False
 
     def draw(self, surface: pygame.Surface) -> None:
         surface.blit(draw_lathe(self.rect.size, self.lathe, self.parts), self.rect.topleft)
 
 
 class WorkshopPanel(SitePanel):
-    """Left: the lathe, its slots (part, condition, stat) and the spares with Install. Right: the cut."""
+    """Left: the lathe, its slots (part, condition, stat) and the spares with Install. Right: the cut, with the
+    records it will really make as the parts wear record by record."""
 
     name = "workshop"
     offer_lie_low = True
@@ -53,33 +84,31 @@ class WorkshopPanel(SitePanel):
         left_w = round(area.width * 0.53)
         lp = self.add(Panel((area.left, area.top, left_w, area.height), "The lathe"))
         inner = lp.inner
-        pic_h = theme.px(220)
+        card_h = theme.px(92)
+        row = theme.px(ROW)
+        spares_min = theme.px(22) + row * 3
+        pic_h = max(theme.px(90), min(theme.px(220), inner.height - card_h - theme.px(10) - spares_min))
         self.add(LathePicture((inner.left, inner.top, inner.width, pic_h), dict(me.lathe), world.parts))
-        anchors = slot_anchors((inner.width, pic_h))
-        for slot, rect in anchors.items():
-            part = world.parts.get(me.lathe[slot].part_id) if slot in me.lathe else None
-            hover = Widget(rect.move(inner.left, inner.top),
-                           f"{SLOT_WORDS[slot]}: {part.name}. {part_stat(part)}." if part else SLOT_WORDS[slot])
-            self.add(hover)
         # four slot cards
         y = inner.top + pic_h + theme.px(6)
         cw = (inner.width - 3 * theme.px(8)) // 4
-        card_h = theme.px(96)
         for i, slot in enumerate(("motor", "platter", "cutter", "amplifier")):
             inst = me.lathe.get(slot)
             part = world.parts.get(inst.part_id) if inst else None
             x = inner.left + i * (cw + theme.px(8))
-            self.add(Label(SLOT_WORDS[slot].upper(), (x, y, cw, theme.px(18)), "ui_bold", theme.SIZE_SMALL - 2, theme.GLOW))
+            self.add(Label(SLOT_SHORT[slot].upper(), (x, y, cw, theme.px(18)), "ui_bold", theme.SIZE_SMALL - 2, theme.GLOW,
+                           tooltip=SLOT_WORDS[slot]))
             self.add(Label(part.name if part else "empty", (x, y + theme.px(20), cw, theme.px(22)), "ui_bold",
                            theme.SIZE_SMALL, theme.BONE, tooltip=part.description if part else ""))
             cond = inst.condition if inst else 0.0
-            self.add(ProgressBar((x, y + theme.px(46), cw, theme.px(18)), cond, f"{round(cond * 100)} %",
+            wear = f" Each record cut takes {part.wear_per_cut * 100:.0f} points off it." if part else ""
+            self.add(ProgressBar((x, y + theme.px(45), cw, theme.px(18)), cond, f"{round(cond * 100)} %",
                                  color=theme.GREEN if cond >= 0.6 else theme.AMBER if cond >= 0.3 else theme.RED,
-                                 tooltip="Condition: each record cut wears every installed part; a worn part cuts worse."))
-            self.add(Label(part_short(part) if part else "", (x, y + theme.px(68), cw, theme.px(20)), "ui",
+                                 tooltip=f"Condition: a worn part cuts worse.{wear}"))
+            self.add(Label(part_short(part) if part else "", (x, y + theme.px(66), cw, theme.px(20)), "ui",
                            theme.SIZE_SMALL, theme.BONE_DIM, tooltip=part_stat(part) if part else ""))
         # spares
-        y += card_h + theme.px(4)
+        y += card_h
         self.add(Label("SPARE PARTS", (inner.left, y, inner.width, theme.px(20)), "ui_bold", theme.SIZE_SMALL, theme.GLOW))
         y += theme.px(22)
         ref = reference(world, self.view)
@@ -87,19 +116,20 @@ class WorkshopPanel(SitePanel):
         for s in me.spares:
             part = world.parts[s.part_id]
             now, after = swap_grades(world, self.view, s, ref)
-            self.spare_rows.append((part.name, SLOT_WORDS[part.slot].split(" ")[0], f"{round(s.condition * 100)}%",
-                                    f"→ {change_words(now, after).split(' → ', 1)[1]}"))
+            self.spare_rows.append((part.name, f"{round(s.condition * 100)}%", f"→ {change_words(now, after).split(' → ', 1)[1]}"))
         bw = theme.px(120)
         list_w = inner.width - bw - theme.px(10)
         self.spares_list = self.add(ListView(
-            (inner.left, y, list_w, inner.bottom - y), self.spare_rows, columns=(2.1, 0.9, 0.75, 1.5),
-            header=("Part", "Slot", "Cond.", "Your cut"), row_height=ROW, on_select=self._select_spare,
+            (inner.left, y, list_w, inner.bottom - y), self.spare_rows, columns=(2.1, 0.8, 1.5),
+            header=("Part", "Cond.", "Your cut"), row_height=ROW, on_select=self._select_spare, size=theme.SIZE_SMALL + 1,
             empty_text="no spare parts",
-            tooltip=f"'Your cut' is the grade on your lathe ({ref.words}) now → with this part installed."))
+            tooltip=f"'Your cut' is the grade (of 100) on your lathe ({ref.words}) now → with this part installed."))
+        room = inner.bottom - y
         self.install_button = self.action_button(
-            "Install", None, (inner.right - bw, y + theme.px(ROW), bw, theme.px(40)), style="film",
+            "Install", None, (inner.right - bw, y, bw, min(theme.px(40), room // 2)), style="film",
             tooltip="Swap the selected spare into its slot this evening (the old part becomes a spare).",
-            reason_rect=(inner.right - bw, y + theme.px(ROW) + theme.px(44), bw, theme.px(22)))
+            reason_rect=(inner.right - bw, y + min(theme.px(40), room // 2) + theme.px(4), bw,
+                         min(theme.px(22), room - min(theme.px(40), room // 2) - theme.px(4))))
         self._select_spare(max(0, self.spares_list.selected))
         self._build_cut(pygame.Rect(area.left + left_w + gap, area.top, area.width - left_w - gap, area.height))
 
@@ -114,51 +144,65 @@ class WorkshopPanel(SitePanel):
         for kind, sid in self.sources:
             if kind == "master":
                 m = next(x for x in me.masters if x.master_id == sid)
-                rows.append((f"Master: {m.title}", f"source {round(m.source_quality * 100)} %", "—"))
+                rows.append((f"Master: {m.title}", f"{points(m.source_quality)}/100", "—"))
             else:
                 r = next(x for x in me.records if x.id == sid)
-                rows.append((f"#{r.id} {r.title} (copy)", f"quality {points(r.quality)}",
-                             f"{r.profile.max_plays - r.plays} left"))
-        list_h = theme.px(ROW) * 5
+                rows.append((f"#{r.id} {r.title} (copy)", f"{points(r.quality)}/100", f"{r.profile.max_plays - r.plays} left"))
+        sh = theme.px(32)
+        self.film_kinds = [k for k in sorted(me.films) if me.films[k] > 0 and k in world.films]
+        films_h = theme.px(24) + max(1, len(self.film_kinds)) * (sh + theme.px(4))
+        bottom_h = theme.px(24 + 20 + 6 + 44)  # the spread, the wear, the button
+        row = theme.px(ROW)
+        rows_fit = (inner.height - films_h - bottom_h - theme.px(20)) // row - 1
+        list_h = row * max(2, min(5, rows_fit + 1))
         self.source_list = self.add(ListView(
-            (inner.left, inner.top, inner.width, list_h), rows, columns=(2.8, 1.3, 0.9),
-            header=("Source", "Quality", "Plays"), row_height=ROW, on_select=lambda i: self._update_cut(),
+            (inner.left, inner.top, inner.width, list_h), rows, columns=(2.8, 1.1, 0.9),
+            header=("Source", "Quality", "Plays"), row_height=ROW, on_select=lambda i: self._update_cut(), size=theme.SIZE_SMALL + 1,
             empty_text="no master and no record to copy",
-            tooltip="Cut from a master, or copy one of your bone records: a copy of a copy carries both cuts' damage, "
-                    "and each copy plays the source record once."))
-        y = inner.top + list_h + theme.px(10)
+            tooltip="Cut from a master (its quality, of 100, caps every record cut from it), or copy one of your bone "
+                    "records: a copy carries both cuts' damage, and each copy plays the source record once."))
+        y = inner.top + list_h + theme.px(8)
         self.add(Label(f"Films (up to {MAX_CUT_PER_TURN} in an evening)", (inner.left, y, inner.width, theme.px(20)),
                        "ui_bold", theme.SIZE_SMALL, theme.GLOW))
         y += theme.px(24)
         col_w = round(inner.width * 0.56)
-        self.film_kinds = [k for k in sorted(me.films) if me.films[k] > 0 and k in world.films]
         default = max(self.film_kinds, key=lambda k: me.films[k], default=None)
         self.steppers: dict[str, Stepper] = {}
         self.film_grade_labels: dict[str, Label] = {}
-        sh = theme.px(32)
+        name_w = theme.px(100)
         for k in self.film_kinds:
             name = world.films[k].name.replace(" X-ray", "")
-            self.add(Label(f"{name} ({me.films[k]})", (inner.left, y, theme.px(100), sh), "ui", theme.SIZE_SMALL, theme.BONE))
+            self.add(Label(f"{name} ({me.films[k]})", (inner.left, y, name_w, sh), "ui", theme.SIZE_SMALL, theme.BONE))
             held = min(me.films[k], MAX_CUT_PER_TURN)
             start = min(held, 3) if k == default else 0
-            self.steppers[k] = self.add(Stepper((inner.left + theme.px(104), y, theme.px(100), sh), start, 0, held,
+            self.steppers[k] = self.add(Stepper((inner.left + name_w + theme.px(4), y, theme.px(100), sh), start, 0, held,
                                                 on_change=lambda _v: self._update_cut(),
                                                 tooltip=f"How many {world.films[k].name} sheets to cut tonight (←/→)."))
-            self.film_grade_labels[k] = self.add(Label("", (inner.left + theme.px(210), y, col_w - theme.px(210), sh),
-                                                       "ui", theme.SIZE_SMALL, theme.BONE_DIM))
+            gx = inner.left + name_w + theme.px(110)
+            if col_w - (gx - inner.left) >= theme.px(64):
+                self.film_grade_labels[k] = self.add(Label("", (gx, y, col_w - (gx - inner.left), sh), "ui", theme.SIZE_SMALL,
+                                                           theme.BONE_DIM, tooltip="The grade (of 100) of the first record "
+                                                                                   "cut on this film tonight."))
             y += sh + theme.px(4)
         if not self.film_kinds:
-            self.add(Label("No X-ray films at the workshop: scavenge a hospital.", (inner.left, y, col_w, sh), "italic",
+            self.add(Label("No X-ray films at the workshop: scavenge a hospital.", (inner.left, y, inner.width, sh), "italic",
                            theme.SIZE_SMALL, theme.BONE_DIM))
-        pic_x = inner.left + col_w + theme.px(8)
-        pic_top = inner.top + list_h + theme.px(10)
-        self.record_view = self.add(RecordView(
-            (pic_x, pic_top, inner.right - pic_x, inner.bottom - theme.px(52) - pic_top), None, 0,
-            tooltip="The record this cut will give: its film, groove, hole and scratches come from the cut profile.",
-            empty_text="choose films"))
+            y += sh + theme.px(4)
         by = inner.bottom - theme.px(44)
-        self.cut_summary = self.add(Label("", (inner.left, by - theme.px(28), col_w, theme.px(24)), "ui_bold",
+        pic_x = inner.left + col_w + theme.px(8)
+        pic_top = inner.top + list_h + theme.px(8)
+        pic_bottom = by - theme.px(52)
+        if pic_bottom - pic_top >= theme.px(70):
+            self.record_view = self.add(RecordView(
+                (pic_x, pic_top, inner.right - pic_x, pic_bottom - pic_top), None, 0,
+                tooltip="The first record this cut will give: its film, groove, hole and scratches come from the cut profile.",
+                empty_text="choose films"))
+        else:
+            self.record_view = None
+        self.cut_summary = self.add(Label("", (inner.left, by - theme.px(50), inner.width, theme.px(24)), "ui_bold",
                                           theme.SIZE_BODY, theme.AMBER))
+        self.cut_wear = self.add(Label("", (inner.left, by - theme.px(26), inner.width, theme.px(20)), "ui",
+                                       theme.SIZE_SMALL, theme.BONE_DIM))
         self.cut_button = self.action_button(
             "Cut tonight", None, (inner.left, by, theme.px(170), theme.px(44)),
             tooltip="Cut the records on your lathe this evening, at your workshop.",
@@ -185,25 +229,28 @@ class WorkshopPanel(SitePanel):
         src = self.source()
         for k, label in self.film_grade_labels.items():
             p = self.preview_for(k)
-            label.text = f"grade {points(p.grade)}" if p else ""
-        first = max(films, key=lambda k: films[k]) if films else (self.film_kinds[0] if self.film_kinds else None)
-        self.preview = self.preview_for(first) if first else None
-        if self.preview is not None:
-            film = self.world.films[first]
-            self.record_view.profile, self.record_view.seed = self.preview.profile, 90 + len(films)
-            self.record_view.caption = [f"{grade_words(self.preview.grade)}", f"on {film.name}"]
-        else:
-            self.record_view.profile, self.record_view.caption = None, []
-        n = sum(films.values())
-        if n and self.preview is not None:
-            self.cut_summary.text = fit(f"{n} records at {points(self.preview.grade)} each",
-                                        theme.font("ui_bold", theme.SIZE_BODY), self.cut_summary.rect.width)
-        else:
-            self.cut_summary.text = ""
+            label.text = f"first {points(p.grade)}/100" if p else ""
         action = None
         if src is not None and films:
             action = (CutRecords(films=films, master=str(src[1])) if src[0] == "master"
                       else CutRecords(films=films, record=int(src[1])))
+        self.spread = cut_spread(self.world, self.view, action) if action is not None and self.reason(action) is None else None
+        first = max(films, key=lambda k: films[k]) if films else (self.film_kinds[0] if self.film_kinds else None)
+        self.preview = self.preview_for(first) if first else None
+        if self.record_view is not None:
+            if self.preview is not None and first is not None:
+                film = self.world.films[first]
+                self.record_view.profile, self.record_view.seed = self.preview.profile, 90 + len(films)
+                self.record_view.caption = [f"{grade_words(self.preview.grade)}", f"on {film.name}"]
+            else:
+                self.record_view.profile, self.record_view.caption = None, []
+        if self.spread is not None:
+            self.cut_summary.text = self.spread.summary
+            self.cut_summary.tooltip = self.spread.detail
+            self.cut_wear.text = self.spread.wear
+            self.cut_wear.tooltip = self.spread.wear
+        else:
+            self.cut_summary.text = self.cut_wear.text = ""
         missing = "choose a source" if src is None else "choose how many films to cut"
         self.set_action(self.cut_button, action, missing)
 
