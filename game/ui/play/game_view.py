@@ -302,10 +302,13 @@ class GameViewScene(Scene):
         self.end_button = self.add(Button(label, self.end_turn, (x0 + menu_w + gap, ey, inner_w - menu_w - gap, eh), style="primary",
                                           pad=theme.px(8), tooltip=f"Give your orders and let the evening play out (Enter or {end_key})."))
         self.end_button.enabled = self.playback is None
-        if self.lan is not None:  # the host saves a LAN game after every evening; End Turn waits for the others
-            self.tool_buttons["Save"].enabled = self.tool_buttons["Load"].enabled = False
+        if self.lan is not None:  # the host saves a LAN game after every evening
+            for name in ("Save", "Load"):
+                if name in self.tool_buttons:
+                    self.tool_buttons[name].enabled = False
+            self.end_button.enabled = self.playback is None and not self.lan.waiting
             if self.lan.waiting:
-                self.end_button.enabled, self.end_button.label = False, "Waiting…"
+                self.end_button.label = "Waiting…"
 
     @property
     def _side_bottom(self) -> int:
@@ -573,7 +576,6 @@ class GameViewScene(Scene):
         if reason:
             self.app.notify(f"Orders refused ({reason}); you stay put tonight.", "warning")
             self.session.submit(self.seat, Orders(stance=self.plan.stance))  # type: ignore[arg-type]
-            orders = Orders(stance=self.plan.stance)  # type: ignore[arg-type]
         self.session.end_turn()
         if self.lan is not None:  # "I am ready": the host resolves the evening when everyone is
             self.relayout(self.size)
@@ -777,8 +779,8 @@ class GameViewScene(Scene):
         if self.lan is not None:
             self.app.push(Dialog("Menu", "The game goes on without you while you are away; the host keeps your seat "
                                  "for a while, then the AI plays it. Join again to take it back.",
-                                 [("Resume", None), ("Settings", self.open_settings), ("Leave the game", self.quit_to_menu)],
-                                 width=600, default=0, cancel=0))
+                                 [("Resume", None), ("Settings", self.open_settings),
+                                  ("Leave the game", self.quit_to_menu)], width=600, default=0, cancel=0))
             return
         self.app.push(Dialog("Paused", f"The city waits. The game was autosaved at the start of evening {self.view.turn + 1}.",
                              [("Resume", None), ("Settings", self.open_settings), ("Save…", self.open_save),
