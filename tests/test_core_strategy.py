@@ -410,3 +410,30 @@ def test_an_unfair_level_gets_a_warning(catalog):
     near = [s.model_copy(update={"at": (6, 11)}) if s.id == "ws_attic" else s for s in level.sites]  # by the fence
     warnings = start_warnings(level.model_copy(update={"sites": near}), catalog)
     assert warnings and "unfair starts" in warnings[0]
+
+
+def test_what_a_player_believes_refuses_what_the_engine_refuses(catalog):
+    """The engine's checks run on a state built from the view alone agree with the real state on every action the
+    menu offers, everywhere on the map (the knowledge a LAN client checks its orders with)."""
+    from game.core.knowledge import refusal
+
+    level = load_level(ROOT / "levels" / "skirmish" / "ligovka_nights.json")
+    session = LocalSession(level, catalog, 2, seed=6)
+    for _ in range(25):
+        session.end_turn()
+    me = session.state.players[0]
+    me.masters.append(OwnedMaster("m_saints", "saints_go_marching", "Saints", "swing", 0.8))
+    me.films["chest"] = 4
+    me.records.append(_record(900))
+    session._views = {}
+    world, view = session.world, session.view(0)
+    checked = 0
+    for site in world.level.sites:
+        tile = (site.at[0], site.at[1])
+        for action in actions_at(world, view, tile) + [BuyMaster(master=m) for m in world.masters]:
+            real = action.check(session.engine_world, session.state, me, tile)
+            if site.kind == "hospital" and site.id not in view.hospital_stock:
+                continue  # stock out of sight is assumed there
+            assert (refusal(world, view, action, tile) is None) == (real is None), (site.id, action, real)
+            checked += 1
+    assert checked > 20

@@ -39,7 +39,7 @@ from game.net.messages import (
     parse_host,
 )
 from game.session.remote import JoinError, RemoteSession
-from tests.test_net_support import LOOPBACK, in_process_host, short_level
+from tests.test_net_support import LOOPBACK, ROOT, in_process_host, short_level
 
 JSON_VALUES = st.recursive(
     st.one_of(st.none(), st.booleans(), st.integers(min_value=-(10**40), max_value=10**40),
@@ -188,7 +188,8 @@ def _start_and_turn(tiny_level, catalog) -> tuple[GameStart, TurnStart]:
     public = session.world_for(0).level
     scores = score_files(tiny_level)
     start = GameStart(seat=0, level=public, catalog=catalog, scores=scores, turn_seconds=0,
-                      content_hash=content_hash(public.model_dump(mode="json"), catalog.model_dump(mode="json"), scores))
+                      content_hash=content_hash(public.model_dump(mode="json"), catalog.model_dump(mode="json"), scores,
+                                                {}))
     return start, TurnStart(turn=0, view=session.view(0))
 
 
@@ -308,3 +309,32 @@ def test_scavenge_orders_cross_the_wire_unchanged():
     orders = Orders(path=[(1, 2), (1, 3)], action=Scavenge())
     frame = SubmitOrders(turn=0, seat=0, orders=orders).model_dump_json().encode()
     assert parse_client(frame).orders == orders
+
+
+def test_a_mod_level_arrives_with_its_scores_and_recordings_and_bad_recordings_are_refused(tmp_path):
+    import base64
+
+    from game.content.modset import playable_level
+    from game.net.content import store_recordings
+    from game.net.hosting import ServerThread
+    from game.session.host import HostConfig, HostSession
+
+    found = playable_level(ROOT / "mods" / "kolomna_nights" / "levels" / "kolomna_nights.json")
+    config = HostConfig("mod night", seats=2, seed=1, music_dirs=[str(d) for d in found.music_dirs])
+    thread = ServerThread(HostSession(config, found.level, found.catalog), address=LOOPBACK)
+    port = thread.start()
+    try:
+        client = RemoteSession.join((LOOPBACK, port), "Lev", music_dir=tmp_path / "music")
+        client.set_ready(True)
+        assert client.wait(lambda: client.started, 10), client.closed
+        folder = tmp_path / "music" / client.content_hash
+        mod_music = found.music_dirs[0]
+        assert (folder / "tape_waltz.wav").read_bytes() == (mod_music / "tape_waltz.wav").read_bytes()
+        assert json.loads((folder / "kolomna_rumba.json").read_text()) == json.loads((mod_music / "kolomna_rumba.json").read_text())
+        client.leave()
+    finally:
+        thread.stop()
+    for bad, message in (({"wav": "not base64!"}, "not base64"),
+                         ({"wav": base64.b64encode(b"RIFF0000WAVEjunk").decode()}, "not a PCM WAV")):
+        with pytest.raises(ContentRefused, match=message):
+            store_recordings({"bad_tape": bad}, tmp_path / "bad")

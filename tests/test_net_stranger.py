@@ -22,7 +22,7 @@ def view_hash_of(line: str) -> str:
 
 
 def content_hash_of(message: dict) -> str:
-    text = json.dumps([message["level"], message["catalog"], message["scores"]], sort_keys=True,
+    text = json.dumps([message["level"], message["catalog"], message["scores"], message["recordings"]], sort_keys=True,
                       separators=(",", ":"), ensure_ascii=False)
     return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
 

@@ -61,6 +61,13 @@ def until(apps: list[App], done, steps: int = 400) -> None:
     raise AssertionError("the windows never got there")
 
 
+def end_evening(app: App, game: GameViewScene) -> None:
+    """End Turn by mouse; with no plan the game asks first ("End the evening")."""
+    click(app, game.end_button.rect.center)
+    if isinstance(app.top, Dialog):
+        click(app, app.top.buttons[0].rect.center)
+
+
 def into_game(app: App) -> GameViewScene:
     """Close the briefing and the first-play tutorial over the game view."""
     until([app], lambda: not isinstance(app.top, LobbyScene))
@@ -72,13 +79,6 @@ def into_game(app: App) -> GameViewScene:
         else:
             press(app, pygame.K_ESCAPE)
     raise AssertionError(f"stuck at {app.top}")
-
-
-def end_evening(app: App, game: GameViewScene) -> None:
-    """End Turn, answering "End the evening with no orders?" if the game asks."""
-    click(app, game.end_button.rect.center)
-    if isinstance(app.top, Dialog):
-        click(app, app.top.buttons[0].rect.center)
 
 
 def settle(app: App, game: GameViewScene) -> None:
@@ -172,12 +172,15 @@ def test_host_and_friend_play_a_lan_game_from_the_menus(apps, tmp_path):
         frames(host_app)
         pygame.image.save(host_app.render(), str(tmp_path / "lan_waiting.png"))
         end_evening(client_app, client_game)
-        until([host_app, client_app], lambda e=evening: all(g.playback is not None or g.view.turn == e + 1
-                                                            for g in (host_game, client_game)))
+        until([host_app, client_app], lambda e=evening: host_game.lan.played == client_game.lan.played == e + 1)
         for app, game in ((host_app, host_game), (client_app, client_game)):
             settle(app, game)
             assert game.view.turn == evening + 1
             assert game.view.view_hash == server.host.session.view(game.seat).view_hash
+    # Zoya's connection breaks: the host sees her away, her window rejoins with its token by itself
+    client_game.session.link.close()
+    until([host_app, client_app], lambda: any("Zoya is back" in n.text for n in host_app.notices), steps=800)
+    assert client_game.session.closed is None and client_game.session.seat == client_game.seat
     # chat in the game: T opens the line
     press(client_app, pygame.K_t)
     type_text(client_app, "Militia on Ligovsky!")
@@ -185,11 +188,13 @@ def test_host_and_friend_play_a_lan_game_from_the_menus(apps, tmp_path):
     until([host_app, client_app], lambda: any(m.text == "Militia on Ligovsky!" for m in host_game.session.chat))
     assert any(text == "Militia on Ligovsky!" for _age, _n, text in host_game.lan._shown)
     pygame.image.save(host_app.render(), str(tmp_path / "lan_host.png"))
+    press(host_app, pygame.K_F5)  # quick save: the host's autosave is the save of a LAN game
+    assert any("host saves" in n.text for n in host_app.notices)
     # Zoya leaves; the host hears about it and her seat shows away
     press(client_app, pygame.K_ESCAPE)
     leave = client_app.top
     assert isinstance(leave, Dialog)
-    click(client_app, leave.buttons[-1].rect.center)  # "Leave the game"
+    click(client_app, next(b for b in leave.buttons if b.label == "Leave the game").rect.center)
     assert isinstance(client_app.top, MenuScene)
-    until([host_app], lambda: any("Zoya left" in n.text for n in host_app.notices))
-    assert any(s.name == "Zoya" and not s.connected for s in host_game.session.seats)
+    until([host_app], lambda: any(s.name == "Zoya" and not s.connected for s in host_game.session.seats))
+    assert any("Zoya left" in n.text for n in host_app.notices)

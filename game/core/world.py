@@ -65,6 +65,13 @@ class World:
         return World(public_level(self.level, own_workshop), self.catalog, self.city)
 
 
+def evening_count(level: Level) -> int:
+    """How many evenings the level's calendar has: the engine plays evenings from the start date, `days_per_turn`
+    apart, until the date passes the end date (`resolve._calendar`)."""
+    cal = level.calendar
+    return (cal.end - cal.start).days // cal.days_per_turn + 1
+
+
 def public_level(level: Level, own_workshop: str) -> Level:
     """`level` with what no player may know removed (see `World.public`)."""
     sites = [s for s in level.sites if s.kind != "workshop" or s.id == own_workshop]

@@ -38,7 +38,6 @@ class ClientLink:
         self.connect_timeout = connect_timeout
         self.inbox: queue.Queue[BaseModel | LinkClosed] = queue.Queue()
         self.frames: list[bytes] | None = [] if record else None  # every frame received, when recording
-        self.received = 0  # bytes
         self.ping_seconds = PING_SECONDS
         self._last_sent = time.monotonic()
         self._loop: asyncio.AbstractEventLoop | None = None
@@ -77,7 +76,6 @@ class ClientLink:
                 frame = await read_frame(reader, self.limits.max_host_message)
                 if frame is None:
                     break
-                self.received += len(frame) + 1
                 if self.frames is not None:
                     self.frames.append(frame)
                 message = parse_host(frame)

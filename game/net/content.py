@@ -1,14 +1,17 @@
 """What a host sends a seat so the client needs nothing installed by hand, and the client's checks of it.
 
 The host sends the seat's *public* level (`game.core.world.public_level`: no patrols, informer posts, other
-workshops or future events), the catalog, and the scores of the level's tracks (score JSON from assets/music or
-the host's music folders; WAV recordings are not sent and play silent on the client). The client treats all of
-it as hostile input: pydantic models, size limits, the content checks that make sense for a public level, every
-score parsed, and a hash over exactly what it received.
+workshops or future events), the catalog, the scores of the level's tracks (score JSON from assets/music or the
+host's music folders) and, for tracks that are recordings (a mod's WAV), the WAV itself (base64, up to
+`MAX_RECORDINGS` bytes in all). The client treats all of it as hostile input: pydantic models, size limits, the
+content checks that make sense for a public level, every score parsed, every recording through the mod music
+checks, and a hash over exactly what it received.
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
 import hashlib
 import json
 import math
@@ -23,6 +26,7 @@ from game.core.world import World
 
 MAX_MAP_SIDE = 256
 MAX_SCORE_SECONDS = 900.0
+MAX_RECORDINGS = 8 * 1024 * 1024  # bytes of WAV a host sends a seat in all (base64 makes it 4/3 on the wire)
 TRACK_ID = re.compile(r"^[a-z0-9_]{1,48}$")
 NOT_FOR_PUBLIC = ("workshop site(s) for up to",)  # a public level holds one workshop by design
 
@@ -31,9 +35,10 @@ class ContentRefused(Exception):
     """The host's level, catalog or scores cannot be used; the message says what is wrong."""
 
 
-def content_hash(level: dict[str, Any], catalog: dict[str, Any], scores: dict[str, Any]) -> str:
-    """blake2b-128 of the canonical JSON (sorted keys, no spaces, UTF-8) of [level, catalog, scores]."""
-    text = json.dumps([level, catalog, scores], sort_keys=True, separators=(",", ":"), ensure_ascii=False,
+def content_hash(level: dict[str, Any], catalog: dict[str, Any], scores: dict[str, Any],
+                 recordings: dict[str, Any]) -> str:
+    """blake2b-128 of the canonical JSON (sorted keys, no spaces, UTF-8) of [level, catalog, scores, recordings]."""
+    text = json.dumps([level, catalog, scores, recordings], sort_keys=True, separators=(",", ":"), ensure_ascii=False,
                       allow_nan=False)
     return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
 
@@ -51,6 +56,26 @@ def score_files(level: Level, music_dirs: Sequence[Path] = ()) -> dict[str, dict
                 scores[track] = json.loads(path.read_text(encoding="utf-8"))
                 break
     return scores
+
+
+def recording_files(level: Level, music_dirs: Sequence[Path] = ()) -> dict[str, dict[str, Any]]:
+    """{track: {"wav": base64, "meta": {...}}} for the level's tracks that are WAV recordings in `music_dirs` and
+    have no score anywhere; recordings past MAX_RECORDINGS in all are left out (they play silent there)."""
+    scored = set(score_files(level, music_dirs))
+    found: dict[str, dict[str, Any]] = {}
+    total = 0
+    for track in sorted({m.track for m in level.masters} - scored):
+        for folder in reversed(list(music_dirs)):
+            wav = Path(folder) / f"{track}.wav"
+            if TRACK_ID.match(track) and wav.is_file():
+                data = wav.read_bytes()
+                total += len(data)
+                if total <= MAX_RECORDINGS:
+                    meta = wav.with_name(f"{track}.meta.json")
+                    found[track] = {"wav": base64.b64encode(data).decode("ascii"),
+                                    "meta": json.loads(meta.read_text(encoding="utf-8")) if meta.is_file() else {}}
+                break
+    return found
 
 
 def _finite(value: Any, where: str = "$") -> None:
@@ -108,4 +133,38 @@ def store_scores(scores: dict[str, dict[str, Any]], folder: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     for track, data in scores.items():
         (folder / f"{track}.json").write_text(json.dumps(data), encoding="utf-8")
+    return folder
+
+
+def store_recordings(recordings: dict[str, dict[str, Any]], folder: Path) -> Path:
+    """Decode, size-check and write the recordings as `<track>.wav` (+ `.meta.json`) into `folder`, then check
+    them as mod music; raises ContentRefused naming the track. Returns the folder."""
+    from game.content.music import check_music_folder
+
+    total = 0
+    decoded: dict[str, tuple[bytes, dict[str, Any]]] = {}
+    for track, item in recordings.items():
+        if not TRACK_ID.match(track):
+            raise ContentRefused(f"track id {track!r} is not lower_snake_case")
+        try:
+            data = base64.b64decode(item["wav"], validate=True)
+        except (KeyError, TypeError, binascii.Error):
+            raise ContentRefused(f"the recording of track '{track}' is not base64 WAV data") from None
+        total += len(data)
+        if total > MAX_RECORDINGS:
+            raise ContentRefused(f"the recordings are larger than {MAX_RECORDINGS} bytes")
+        meta = item.get("meta", {})
+        if not isinstance(meta, dict):
+            raise ContentRefused(f"the metadata of track '{track}' is not an object")
+        _finite(meta, f"recordings.{track}.meta")
+        decoded[track] = (data, meta)
+    folder.mkdir(parents=True, exist_ok=True)
+    for track, (data, meta) in decoded.items():
+        (folder / f"{track}.wav").write_bytes(data)
+        if meta:
+            (folder / f"{track}.meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    checked = check_music_folder(folder)
+    if checked.problems:
+        first = checked.problems[0]
+        raise ContentRefused(f"{Path(first.file).name}: {first.message}")
     return folder

@@ -49,11 +49,6 @@ class ServerThread:
         await self._stop.wait()
         await self.server.close()
 
-    def call(self, fn: Callable[[], object]) -> None:
-        """Run `fn` on the server's loop (thread-safe)."""
-        if self._loop is not None:
-            self._loop.call_soon_threadsafe(fn)
-
     def stop(self) -> None:
         if self._loop is not None and self._stop is not None:
             with contextlib.suppress(RuntimeError):

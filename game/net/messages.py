@@ -164,9 +164,15 @@ class Lobby(_Message):
     start_refusal: str | None = Field(None, max_length=300)  # why the game cannot start yet (None: it can)
 
 
+class Recording(_Message):
+    wav: str = Field(max_length=12 * 1024 * 1024, description="the WAV file, base64")
+    meta: dict[str, Any] = Field(default_factory=dict, description="its .meta.json (title, genre...)")
+
+
 class GameStart(_Message):
-    """The game begins (or goes on, after a rejoin): the seat's public level, the catalog and the scores of
-    the level's tracks. `content_hash` is blake2b-128 of the canonical JSON of [level, catalog, scores]."""
+    """The game begins (or goes on, after a rejoin): the seat's public level, the catalog, the scores of the
+    level's tracks and its recordings. `content_hash` is blake2b-128 of the canonical JSON of
+    [level, catalog, scores, recordings]."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -175,6 +181,8 @@ class GameStart(_Message):
     level: Level
     catalog: Catalog
     scores: dict[Annotated[str, Field(pattern=r"^[a-z0-9_]{1,48}$")], dict[str, Any]] = Field(max_length=256)
+    recordings: dict[Annotated[str, Field(pattern=r"^[a-z0-9_]{1,48}$")], Recording] = Field(default_factory=dict,
+                                                                                          max_length=64)
     content_hash: str = Field(pattern=r"^[0-9a-f]{32}$")
     turn_seconds: float = Field(ge=0, le=86_400)
 

@@ -22,7 +22,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from game.net import GAME_VERSION, PROTOCOL_VERSION
-from game.net.content import content_hash, score_files
+from game.net.content import content_hash, recording_files, score_files
 from game.net.discovery import Announcement, Announcer
 from game.net.framing import FrameError, encode, read_frame
 from game.net.limits import Limits, TokenBucket
@@ -407,10 +407,12 @@ class GameServer:
             public = session.world_for(conn.seat).level
             level = public.model_dump(mode="json")
             catalog = session.engine_world.catalog.model_dump(mode="json")
-            scores = score_files(self.host.level, [Path(d) for d in self.host.config.music_dirs])
+            music = [Path(d) for d in self.host.config.music_dirs]
+            scores, recordings = score_files(self.host.level, music), recording_files(self.host.level, music)
             self._content[conn.seat] = encode(GameStart(
                 seat=conn.seat, level=public, catalog=session.engine_world.catalog, scores=scores,
-                content_hash=content_hash(level, catalog, scores), turn_seconds=self.host.config.turn_seconds))
+                recordings=recordings, content_hash=content_hash(level, catalog, scores, recordings),
+                turn_seconds=self.host.config.turn_seconds))
         conn.send_bytes(self._content[conn.seat])
         conn.send(TurnStart(turn=self.host.turn, view=session.view(conn.seat),
                             seconds_left=self.host.seconds_left(self.clock())))

@@ -26,7 +26,14 @@ from game.core.view import PlayerView
 from game.core.world import World
 from game.net import DEFAULT_PORT, GAME_VERSION, PROTOCOL_VERSION
 from game.net.client import ClientLink, LinkClosed
-from game.net.content import ContentRefused, check_public_level, check_scores, content_hash, store_scores
+from game.net.content import (
+    ContentRefused,
+    check_public_level,
+    check_scores,
+    content_hash,
+    store_recordings,
+    store_scores,
+)
 from game.net.discovery import parse_address
 from game.net.limits import Limits
 from game.net.messages import (
@@ -115,12 +122,6 @@ class RemoteSession:
                 raise JoinError(session.closed)
         session.link.close()
         raise JoinError(f"{host}:{port} did not answer in {timeout:g} s")
-
-    def rejoin(self, timeout: float = 10.0) -> RemoteSession:
-        """A new connection to the same host with this seat's token (after the link broke)."""
-        hello = self.link.hello.model_copy(update={"token": self.token})
-        return type(self).join((self.link.host, self.link.port), hello.name, hello.password, self.token, hello.admin,
-                               timeout, self.music_dir, self.link.frames is not None, self.link.limits, self.answer_seconds)
 
     def reconnect(self) -> None:
         """Open a new connection with this seat's token and carry on (without waiting: the welcome and the
@@ -211,19 +212,23 @@ class RemoteSession:
     def _start(self, message: GameStart) -> None:
         level = message.level.model_dump(mode="json")
         catalog = message.catalog.model_dump(mode="json")
+        recordings = {t: r.model_dump(mode="json") for t, r in message.recordings.items()}
         try:
-            if content_hash(level, catalog, message.scores) != message.content_hash:
+            if content_hash(level, catalog, message.scores, recordings) != message.content_hash:
                 raise ContentRefused("the level does not match its hash")
             world = check_public_level(message.level, message.catalog)
             check_scores(message.scores)
+            if self.music_dir is not None and (message.scores or recordings):
+                folder = self.music_dir / message.content_hash
+                store_scores(message.scores, folder)
+                store_recordings(recordings, folder)
+                from game.audio.library import add_music_dir
+
+                add_music_dir(folder)
         except ContentRefused as exc:
             self.closed = f"the host's game cannot be used: {exc}"
             self.link.close()
             return
-        if self.music_dir is not None and message.scores:
-            from game.audio.library import add_music_dir
-
-            add_music_dir(store_scores(message.scores, self.music_dir / message.content_hash))
         self.world, self.seat, self.content_hash = world, message.seat, message.content_hash
         self.turn_seconds = message.turn_seconds
         self.phase = "playing" if self.phase == "lobby" else self.phase

@@ -732,17 +732,26 @@ class GameViewScene(Scene):
         from game.ui.scenes.save_load import SaveLoadScene
 
         assert self.app is not None
+        if self.lan is not None:
+            self.app.notify("The host saves a LAN game after every evening.", "info", 3.0)
+            return
         self.app.push(SaveLoadScene("save", self.session))
 
     def open_load(self) -> None:
         from game.ui.scenes.save_load import SaveLoadScene
 
         assert self.app is not None
+        if self.lan is not None:
+            self.app.notify("The host saves a LAN game after every evening.", "info", 3.0)
+            return
         self.app.push(SaveLoadScene("load"))
 
     def quick_save(self) -> None:
         """Save into the quick-save slot (its own slot: it never replaces one of yours)."""
         assert self.app is not None
+        if self.lan is not None:
+            self.app.notify("The host saves a LAN game after every evening.", "info", 3.0)
+            return
         try:
             saves.save(self.session, saves.QUICKSAVE)
             self.app.notify(f"Quick-saved at evening {self.view.turn + 1}. {self.key_name('quick_load')} loads it.", "info", 3.0)
@@ -752,6 +761,9 @@ class GameViewScene(Scene):
     def quick_load(self) -> None:
         """Load the quick save, after saying what it is and that tonight's plan goes."""
         assert self.app is not None
+        if self.lan is not None:
+            self.app.notify("The host saves a LAN game after every evening.", "info", 3.0)
+            return
         info = saves.read_info(saves.QUICKSAVE)
         if not info.exists:
             self.app.notify(f"No quick save yet: {self.key_name('quick_save')} makes one.", "info", 3.0)

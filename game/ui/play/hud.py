@@ -12,14 +12,13 @@ from dataclasses import dataclass
 
 import pygame
 
-from game.content.models import Level
 from game.core.commands import rubles
 from game.core.encounter import contraband_load, notice_chance
 from game.core.market import reputation_factor
 from game.core.profile import grade_label
 from game.core.resolve import HEAT_DECAY, LIE_LOW_DECAY
 from game.core.view import PlayerView
-from game.core.world import World
+from game.core.world import World, evening_count
 from game.ui.look import paint, theme
 from game.ui.look.text import fit, render
 from game.ui.play.ledger import LedgerLine
@@ -45,13 +44,6 @@ class Stat:
     value: str
     tooltip: str
     color: theme.Color = theme.BONE
-
-
-def evening_count(level: Level) -> int:
-    """How many evenings the level's calendar has: the engine plays evenings from the start date, `days_per_turn`
-    apart, until the date passes the end date (`resolve._calendar`)."""
-    cal = level.calendar
-    return (cal.end - cal.start).days // cal.days_per_turn + 1
 
 
 def date_words(iso: str, short: bool = False) -> str:

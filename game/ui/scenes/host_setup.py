@@ -142,12 +142,12 @@ class HostSetupScene(FilmScene):
             y += theme.px(24)
 
         heading("Bootleggers")
-        self.seats_choice = self.add(Choice((inner.left, y, inner.width, row), [(n, f"{n} seats") for n in range(lo, hi + 1)],
+        self.add(Choice((inner.left, y, inner.width, row), [(n, f"{n} seats") for n in range(lo, hi + 1)],
                                             self.seats, self._set("seats"), wrap=False,
                                             tooltip="How many bootleggers play, you included."))
         y += row + theme.px(10)
         heading("Empty seats")
-        self.ai_toggle = self.add(Toggle((inner.left, y, inner.width, row), self.ai_fill, self._set("ai_fill"),
+        self.add(Toggle((inner.left, y, inner.width, row), self.ai_fill, self._set("ai_fill"),
                                          words=("Wait for people", "AI plays them"),
                                          tooltip="AI fills the seats nobody takes, and plays for a player who drops."))
         y += row + theme.px(10)

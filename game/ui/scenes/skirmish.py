@@ -9,12 +9,12 @@ from pathlib import Path
 import pygame
 
 from game.content.models import Level
+from game.core.world import evening_count
 from game.ui.art import level_thumbnail
 from game.ui.files import mods
 from game.ui.files.level_source import SKIRMISH_DIR, list_levels, load_level
 from game.ui.look import theme
 from game.ui.look.text import render
-from game.ui.play.hud import evening_count
 from game.ui.scenes.common import FilmScene
 from game.ui.widgets.button import Button
 from game.ui.widgets.controls import Choice

@@ -8,8 +8,8 @@ from collections.abc import Callable, Sequence
 
 from game.core.report import TurnEvent, TurnReport
 from game.core.view import PlayerView
-from game.core.world import World
-from game.ui.play.hud import date_words, evening_count
+from game.core.world import World, evening_count
+from game.ui.play.hud import date_words
 from game.ui.play.ledger import LedgerLine
 from game.ui.scenes.report import ReportScene
 from game.ui.widgets.newspaper import Article

@@ -2,9 +2,9 @@
 "will do this evening" wording, engine-checked action buttons that show why they are disabled, and the
 footer with "Lie low here" and "Cancel".
 
-A panel draws only from `session.view(seat)` and the static `session.world`; the one exception is the
-feasibility check, which asks the engine's own `action.check(world, state, player, site_tile)` when the
-session exposes its state (a local session), so a disabled button shows exactly the engine's reason.
+A panel draws only from `session.view(seat)` and the static `session.world`; a disabled button shows the engine's
+own reason, from `game.core.knowledge.refusal` (the engine's check run on what the player knows), for a local and
+a LAN seat alike.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from typing import Any
 
 import pygame
 
+from game.core import knowledge
 from game.core.commands import Action, LieLow, rubles
 from game.core.resolve import HEAT_DECAY, LIE_LOW_DECAY
 from game.core.view import PlayerView
@@ -81,13 +82,10 @@ class SitePanel(FilmScene):
         self.view = self.session.view(self.seat)
 
     def reason(self, action: Any) -> str | None:
-        """The engine's refusal reason for `action` at this site, or None (also None when the session has no
-        local state to check against: the host checks when the orders are sent)."""
-        state = getattr(self.session, "state", None)
-        if state is None:
-            return None
+        """The engine's refusal reason for `action` at this site, judged from what the player knows (the same
+        for a local and a LAN seat; the host checks again when the orders are sent)."""
         try:
-            return action.check(self.world, state, state.players[self.seat], self.site_tile)
+            return knowledge.refusal(self.world, self.view, action, self.site_tile)
         except Exception as exc:  # noqa: BLE001 - a preview must never crash the panel
             return str(exc) or type(exc).__name__
 
