@@ -410,3 +410,26 @@ def test_a_rival_workshop_you_have_seen_is_drawn_and_explained(app):
     app.render()
     site = view.rival_workshops[0]
     assert "rival's workshop" in game._map_tip((site.at[0], site.at[1]))
+
+
+def test_a_stop_in_the_middle_of_the_walk(app):
+    session = equipped_session(turns=1)
+    world, me = session.engine_world, session.state.players[0]
+    hospital, fence = world.sites["hospital"], world.sites["fence"]
+    full = [me.pos, *world.city.path(me.pos, (hospital.at[0], hospital.at[1]))]
+    at_fence = full.index((fence.at[0], fence.at[1]))
+    me.pos = full[at_fence - 3]  # three tiles before the fence
+    session._views = {}
+    game = open_game(app, session, 0)
+    click_tile(app, game, (hospital.at[0], hospital.at[1]))
+    click(app, menu_button(app, "Just walk").rect.center)
+    click_tile(app, game, (fence.at[0], fence.at[1]))
+    assert app.top.title == f"On tonight's walk: {fence.name}"
+    part = world.parts[me.spares[0].part_id].name
+    click(app, menu_button(app, f"On the way: Sell spare {part}").rect.center)
+    assert session.pending[0].stop is not None and session.pending[0].stop.at == 3
+    assert game._orders_lines()[0][3][1] == "after 3 tiles"
+    spares = len(me.spares)
+    paper = play_evening(app, game)
+    assert f"You sold a {part}" in " ".join(a.body for a in paper.articles)
+    assert len(me.spares) == spares - 1 and me.pos != (fence.at[0], fence.at[1])
