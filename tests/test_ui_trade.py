@@ -310,6 +310,7 @@ def test_a_new_errand_is_in_the_paper_and_on_the_map(app):
     assert "40.00 rub" in wanted.body and "4 " in wanted.body and site.name in wanted.body
     game = open_game(app, session, 0)
     assert (site.at[0], site.at[1]) in game._errand_tiles()
+    assert "★" in game._map_tip((site.at[0], site.at[1])) and "40.00 rub" in game._map_tip((site.at[0], site.at[1]))
 
 
 # ---------------------------------------------------------------- informing
@@ -352,8 +353,8 @@ def test_the_victim_reads_about_the_denunciation_in_the_paper():
     paper = articles_for(session.world, session.report(0), session.view(0), 0, before=before)
     named = next(a for a in paper if a.headline == "Your name was given to the militia")
     assert named.kind == "danger" and "militia" in named.body and "Lying low" in named.body
-    if 1 in state.players[0].grudges:  # word got out
-        assert f"it was {informer.name}" in named.body
+    if 1 in state.players[0].grudges:  # word got out: the paper names them
+        assert named.body.startswith(informer.name) or f"it was {informer.name}" in named.body
     else:
         assert "Nobody says who" in named.body
 

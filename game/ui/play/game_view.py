@@ -36,6 +36,7 @@ from game.ui.play import goals as first_steps
 from game.ui.play import stops, trading
 from game.ui.play.action_menu import ActionMenu, MenuItem
 from game.ui.play.describe import describe_action
+from game.ui.play.errands import errand_at, errand_words
 from game.ui.play.hud import Hotspot, heat_danger, line_step, paint_lines, paint_section_title, paint_top_bar
 from game.ui.play.lan import LanTable
 from game.ui.play.ledger import LedgerLine, evening_ledger
@@ -1193,5 +1194,7 @@ class GameViewScene(Scene):
             words = SITE_WORDS.get(site.kind, site.kind)
             if site.id == self.view.player.workshop:
                 words = "your workshop: cut records, install parts (the lathe is here)"
-            return f"{site.name} — {words}."
+            errand = errand_at(self.view, site.id)
+            wanted = f" ★ {errand_words(self.world, self.view, errand, where=False)}" if errand is not None else ""
+            return f"{site.name} — {words}.{wanted}"
         return ""

@@ -148,7 +148,7 @@ class TradeScene(FilmScene):
                                "Offers to you: answer tonight"))
         inner = panel.inner
         rows = [(view.rival_name(o.seller), trading.offer_summary(world, view, o), rubles(o.price),
-                 "accept" if o.id in self.accept else "—") for o in self.incoming]
+                 "accept" if o.id in self.accept else "ignore") for o in self.incoming]
         list_h = row * (max(2, min(4, len(rows))) + 1) + theme.px(4)
         self.incoming_list = self.add(ListView(
             (inner.left, inner.top, inner.width, list_h), rows, columns=(1.1, 2.6, 1.1, 0.8),

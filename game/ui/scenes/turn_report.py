@@ -138,9 +138,11 @@ def _denounced_article(world: World, view: PlayerView, before: PlayerView | None
         return None
     me = view.player
     known = [view.rival_name(i) for i in me.grudges if before is None or i not in before.player.grudges]
-    who = f" Word reached you that it was {', '.join(known)}." if known else " Nobody says who it was."
+    told = " ".join(n.text for n in notes)
+    who = ("" if known and all(name in told for name in known) else
+           f" Word reached you that it was {', '.join(known)}." if known else " Nobody says who it was.")
     raid = world.level.rules.raid_heat
-    body = (" ".join(n.text for n in notes) + who +
+    body = (told + who +
             f" Your heat is {me.heat} now; from {raid} the militia may search your workshop. Lying low at home cools "
             f"it by {LIE_LOW_DECAY} an evening instead of {HEAT_DECAY}; carry fewer records while they know your face.")
     if known:
@@ -179,9 +181,12 @@ def articles_for(world: World, report: TurnReport, view: PlayerView, seat: int,
     news = [e for e in report.events if e.player is None]
     body = " ".join(e.text for e in evening) or "You stayed at the workshop and nobody came knocking."
     bad = any(e.kind in BAD for e in evening)
-    articles = [Article(_own_headline(evening), body, kind="danger" if bad else "lead", kicker="Your evening")]
-    if denounced is not None:
-        articles.append(denounced)
+    if denounced is not None and not evening:  # a quiet evening at home, but for the knock on a door
+        articles = [Article(denounced.headline, denounced.body, kind="danger", kicker="Your evening")]
+    else:
+        articles = [Article(_own_headline(evening), body, kind="danger" if bad else "lead", kicker="Your evening")]
+        if denounced is not None:
+            articles.append(denounced)
     if trade_lines:
         articles.append(Article("On the black market", " ".join(trade_lines), kind="notice", kicker="Between bootleggers"))
     if ledger:
