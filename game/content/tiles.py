@@ -20,24 +20,42 @@ NEIGHBOURS: tuple[Point, ...] = ((0, -1), (1, 0), (0, 1), (-1, 0))
 UNREACHABLE = -1
 
 
+class WalkGraph:
+    """The walkable tiles of a map as a graph, built once: each tile's walkable 4-neighbours (up, right, down,
+    left) by flat index y x width + x, so a search is a tight loop over lists."""
+
+    def __init__(self, walkable: Sequence[Sequence[bool]]) -> None:
+        self.height = len(walkable)
+        self.width = len(walkable[0]) if self.height else 0
+        w, h = self.width, self.height
+        self.neighbours: list[tuple[int, ...]] = [
+            tuple((y + dy) * w + x + dx for dx, dy in NEIGHBOURS
+                  if 0 <= x + dx < w and 0 <= y + dy < h and walkable[y + dy][x + dx])
+            for y in range(h) for x in range(w)]
+
+    def distances(self, target: Point) -> list[list[int]]:
+        """Walking distance from every tile to `target` (breadth-first; UNREACHABLE where there is no way);
+        `target` itself counts as 0 even when it cannot be walked."""
+        w = self.width
+        flat = [UNREACHABLE] * (w * self.height)
+        start = target[1] * w + target[0]
+        flat[start] = 0
+        queue = [start]
+        neighbours = self.neighbours
+        for here in queue:  # the list grows as the search goes: a queue without popping
+            d = flat[here] + 1
+            for there in neighbours[here]:
+                if flat[there] == UNREACHABLE:
+                    flat[there] = d
+                    queue.append(there)
+        return [flat[y * w:(y + 1) * w] for y in range(self.height)]
+
+
 def walk_distances(walkable: Sequence[Sequence[bool]], target: Point) -> list[list[int]]:
     """Walking distance from every tile to `target` (breadth-first over walkable tiles; UNREACHABLE where
     there is no way). `walkable[y][x]` says whether tile (x, y) can be walked; `target` itself counts as 0
-    even when it cannot."""
-    height = len(walkable)
-    width = len(walkable[0]) if height else 0
-    field = [[UNREACHABLE] * width for _ in range(height)]
-    field[target[1]][target[0]] = 0
-    queue = deque([target])
-    while queue:
-        x, y = queue.popleft()
-        d = field[y][x] + 1
-        for dx, dy in NEIGHBOURS:
-            nx, ny = x + dx, y + dy
-            if 0 <= nx < width and 0 <= ny < height and walkable[ny][nx] and field[ny][nx] == UNREACHABLE:
-                field[ny][nx] = d
-                queue.append((nx, ny))
-    return field
+    even when it cannot. (For many searches on one map, keep a `WalkGraph`.)"""
+    return WalkGraph(walkable).distances(target)
 
 
 def reachable(walkable: Sequence[Sequence[bool]], start: Point) -> set[Point]:

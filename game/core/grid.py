@@ -10,9 +10,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from game.content.models import MapSpec
-from game.content.tiles import COVER, NEIGHBOURS, OPAQUE, UNREACHABLE, WALKABLE, Point, walk_distances
+from game.content.tiles import COVER, NEIGHBOURS, OPAQUE, UNREACHABLE, WALKABLE, Point, WalkGraph
 
 __all__ = ["CityMap", "UNREACHABLE", "Point"]  # UNREACHABLE and Point are used across core and ui
+
+SIGHT_CACHE = 50_000  # sight windows kept per map (each a frozenset of up to ~150 tiles)
 
 
 class CityMap:
@@ -25,6 +27,8 @@ class CityMap:
         self.walkable: list[list[bool]] = [[k in WALKABLE for k in row] for row in self.kinds]
         self.opaque: list[list[bool]] = [[k in OPAQUE for k in row] for row in self.kinds]
         self._fields: dict[Point, list[list[int]]] = {}
+        self._graph = WalkGraph(self.walkable)
+        self._sight: dict[tuple[Point, float], frozenset[Point]] = {}
 
     def inside(self, p: Point) -> bool:
         return 0 <= p[0] < self.width and 0 <= p[1] < self.height
@@ -78,8 +82,18 @@ class CityMap:
             return False
         return self.line_of_sight(watcher, target)
 
-    def visible_tiles(self, centre: Point, radius: float) -> set[Point]:
-        """Every tile `centre` can see (the fog-of-war window of one observer)."""
+    def visible_tiles(self, centre: Point, radius: float) -> frozenset[Point]:
+        """Every tile `centre` can see (the fog-of-war window of one observer); the map never changes, so the
+        answer is kept (up to SIGHT_CACHE windows)."""
+        key = (centre, radius)
+        seen = self._sight.get(key)
+        if seen is None:
+            if len(self._sight) >= SIGHT_CACHE:
+                self._sight.clear()
+            seen = self._sight[key] = frozenset(self._visible(centre, radius))
+        return seen
+
+    def _visible(self, centre: Point, radius: float) -> set[Point]:
         r = int(radius)
         seen: set[Point] = set()
         cx, cy = centre
@@ -102,7 +116,7 @@ class CityMap:
         cached = self._fields.get(start)
         if cached is not None:
             return cached
-        return walk_distances(self.walkable, start)
+        return self._graph.distances(start)
 
     def distance(self, a: Point, b: Point) -> int:
         """Walking distance from a to b, or UNREACHABLE."""

@@ -26,6 +26,9 @@ class PartInstance:
     part_id: str
     condition: float = 1.0
 
+    def __deepcopy__(self, memo: dict) -> PartInstance:
+        return self  # frozen: a copy of the state may share it
+
     def worn_by(self, amount: float) -> PartInstance:
         return PartInstance(self.part_id, max(0.0, round(self.condition - amount, 6)))
 

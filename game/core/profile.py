@@ -68,6 +68,9 @@ class CutProfile:
     generation: int = 1  # 1 = cut from a master; 2 = cut from a bone record; ...
     parent: CutProfile | None = field(default=None, compare=True)
 
+    def __deepcopy__(self, memo: dict) -> CutProfile:
+        return self  # frozen: copies of the records that carry it may share it
+
     @property
     def revolution_hz(self) -> float:
         """Rotation rate: 78 rpm = 1.3 Hz, the rate of the off-centre wobble and the scratch click."""

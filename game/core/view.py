@@ -89,8 +89,8 @@ class PlayerView(BaseModel):
         return next((r.name for r in self.rivals if r.index == index), f"player {index + 1}")
 
 
-def visible_tiles(world: World, player: PlayerState) -> set[Point]:
-    return world.city.visible_tiles(player.pos, VIEW_RADIUS) if player.free else set()
+def visible_tiles(world: World, player: PlayerState) -> frozenset[Point]:
+    return world.city.visible_tiles(player.pos, VIEW_RADIUS) if player.free else frozenset()
 
 
 def patrol_sight(world: World, state: GameState, patrol_id: str) -> int:
@@ -159,14 +159,16 @@ def is_buyer(site: Site) -> bool:
 def report_for(world: World, state: GameState, report: TurnReport, index: int) -> TurnReport:
     """The turn report as player `index` may see it: their own events and public news, and at each step only the
     units on tiles their bootlegger could see at that step (informers only once spotted), with each shown unit's
-    kind and sight radius in `units`."""
+    kind and sight radius in `units`. A bootlegger arrested during the evening still sees, for the rest of it, from
+    where they were taken (so the playback shows who took them)."""
     own_id = f"p{index}"
     steps: list[dict[str, Point]] = []
     known = set(state.players[index].known_informers)
     informers = {pid for pid, spec in world.patrol_specs.items() if spec.kind == "informer"}
+    taken_at = next((e.pos for e in report.events if e.player == index and e.kind == "arrested" and e.pos), None)
     for positions in report.steps:
-        me = positions.get(own_id)
-        seen = world.city.visible_tiles(me, VIEW_RADIUS) if me is not None else set()
+        me = positions.get(own_id, taken_at)
+        seen = world.city.visible_tiles(me, VIEW_RADIUS) if me is not None else frozenset()
         steps.append({
             uid: pos for uid, pos in positions.items()
             if uid == own_id or (uid in informers and uid in known) or (uid not in informers and pos in seen)

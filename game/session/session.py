@@ -23,6 +23,7 @@ from game.core.setup import DEFAULT_NAMES, new_game
 from game.core.standings import Standing, standings
 from game.core.view import PlayerView, player_view, report_for
 from game.core.world import World
+from game.session.memory import settle_memory
 from game.session.replay import GameFile, GameFileError, TurnLog, read_game_file, write_game_file
 
 
@@ -47,6 +48,7 @@ class LocalSession:
                              names=[p.name for p in self.state.players], humans=list(self.humans),
                              difficulty=[self.difficulty[i] for i in range(players)])
         self.last_report: TurnReport | None = None
+        settle_memory()  # the long pause of loading happens now, not during the first evening
 
     @property
     def world(self) -> World:
@@ -86,6 +88,7 @@ class LocalSession:
         report = resolve_turn(self.engine_world, self.state, orders)
         self.file.turns.append(TurnLog(orders=orders, hash=report.state_hash))
         self.last_report = report
+        settle_memory()
         return report
 
     def ai_orders(self, index: int) -> Orders:
