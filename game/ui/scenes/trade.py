@@ -198,7 +198,8 @@ class TradeScene(FilmScene):
     def _build_outgoing(self, area: pygame.Rect) -> None:
         world, view, me = self.world, self.view, self.view.player
         row = theme.px(ROW)
-        tonight_h = theme.px(34) + row * MAX_OFFERS + theme.px(8)
+        shown = MAX_OFFERS if area.height >= theme.px(500) else 2  # rows of tonight's offers (a short window: two)
+        tonight_h = theme.px(34) + row * shown + theme.px(8)
         panel = self.add(Panel((area.left, area.top, area.width, area.height - tonight_h - theme.px(10)),
                                "Make an offer to a rival"))
         inner = panel.inner
@@ -216,7 +217,7 @@ class TradeScene(FilmScene):
             rows.append((f"#{r.id} {r.title}", world.genres[r.genre].name if r.genre in world.genres else r.genre,
                          points(r.quality), rubles(best.kopecks) if best.site else "—"))
         fields_h = 2 * (ch + theme.px(6)) + theme.px(40) + theme.px(8)
-        list_h = row * max(3, (inner.bottom - y - fields_h) // row)  # the header and whole rows
+        list_h = row * max(2, (inner.bottom - y - fields_h) // row)  # the header and whole rows (one at least)
         self.records_list = self.add(ChecklistView(
             (inner.left, y, inner.width, list_h), rows, columns=(2.4, 1.1, 0.6, 1.2), size=theme.SIZE_SMALL,
             header=("Record you carry", "Genre", "Q", "Buyers pay"), on_toggle=self._toggle_record,
@@ -254,7 +255,7 @@ class TradeScene(FilmScene):
         t_rows = [(view.rival_name(o.to), trading.offer_summary(world, view, o), rubles(o.price)) for o in self.offers]
         bw = theme.px(120)
         self.tonight_list = self.add(ListView(
-            (inner.left, inner.top, inner.width - bw - theme.px(10), row * MAX_OFFERS), t_rows, columns=(1.0, 2.6, 1.0),
+            (inner.left, inner.top, inner.width - bw - theme.px(10), row * shown), t_rows, columns=(1.0, 2.6, 1.0),
             row_height=ROW, size=theme.SIZE_SMALL, empty_text="no offers tonight",
             tooltip="The offers that go with tonight's orders; rivals answer them tomorrow evening."))
         self.withdraw_button = self.add(Button("Withdraw", self.withdraw, (inner.right - bw, inner.top, bw, theme.px(36)),
