@@ -181,7 +181,7 @@ def test_an_offer_nobody_takes_lapses_and_the_paper_says_so():
     session.end_turn()
     told = next(a.body for a in articles_for(session.world, session.report(1), session.view(1), 1, before=before_1)
                 if a.headline == "On the black market")
-    assert "did not take your offer" in told and "lapsed" in told
+    assert "Nothing came of your offer" in told and "lapsed" in told
     assert all(r in {x.id for x in session.state.players[1].records} for r in offer.records)
 
 
@@ -430,6 +430,11 @@ def test_a_stop_in_the_middle_of_the_walk(app):
     click(app, menu_button(app, f"On the way: Sell spare {part}").rect.center)
     assert session.pending[0].stop is not None and session.pending[0].stop.at == 3
     assert game._orders_lines()[0][3][1] == "after 3 tiles"
+    home = world.sites[me.workshop]
+    game.plan_to((home.at[0], home.at[1]), menu=False)  # a walk the other way does not pass the stop: it goes
+    assert game.plan.stop_tile is None and session.pending[0].stop is None
+    click(app, game.undo_button.rect.center)  # and comes back with the walk
+    assert session.pending[0].stop is not None and session.pending[0].stop.at == 3
     spares = len(me.spares)
     paper = play_evening(app, game)
     assert f"You sold a {part}" in " ".join(a.body for a in paper.articles)

@@ -281,7 +281,8 @@ class GameViewScene(Scene):
                                             size=theme.SIZE_SMALL, pad=theme.px(6), style="primary" if waiting else "film",
                                             tooltip="Trade with rival bootleggers: answer their offers, make your own "
                                                     "(they go with tonight's orders, answered tomorrow)."))
-        self.trade_button.enabled = me.free and bool(self.view.rivals) and self.playback is None
+        self.trade_button.enabled = (me.free and bool(self.view.rivals) and self.playback is None
+                                     and not (self.lan is not None and self.lan.waiting))
         y = self._stance_top
         tips = _encounter_tips(self.world, self.view)
         labels = _stance_labels(self.world, self.view)
@@ -520,6 +521,8 @@ class GameViewScene(Scene):
         self.plan.target = tile
         self.plan.action = None
         self.plan.route(self.world, self.view)
+        if self.plan.stop_tile not in (self.plan.start, *self.plan.tonight, *self.plan.later):
+            self.plan.stop_tile, self.plan.stop_action = None, None  # the new walk does not pass the stop
         if self.plan.target is None:
             self.app.notify("There is no way to walk there.", "warning", 3.0)
         self._submit(quiet=True)

@@ -126,8 +126,8 @@ def _trade_notes(world: World, report: TurnReport, view: PlayerView, before: Pla
                 rest.remove(note)
                 lines.append(note.text)
             else:
-                lines.append(f"{name} did not take your offer of {goods} for {rubles(offer.price)}; it has lapsed "
-                             "and the goods are still yours.")
+                lines.append(f"Nothing came of your offer to {name} of {goods} for {rubles(offer.price)}: it has "
+                             "lapsed, and whatever you still hold is yours.")
     return lines, rest
 
 
