@@ -399,6 +399,11 @@ def test_help_names_three_ways_to_win_and_ways_to_lose_with_the_engines_numbers(
     app.push(HelpScene(world))
     app.run_frames(1)
     assert [t for t, _ in app.top.sections][:2] == ["Ways to win", "Ways to lose"]
+    app.resize((1024, 576))  # the smallest window: the whole of each still shows (smaller type), none clipped
+    app.run_frames(1)
+    for index in (0, 1):
+        app.top.select(index)
+        assert not app.top.text.clipped
     for title in ("A stop on the way", "Black market", "Errands"):
         assert title in sections
 

@@ -53,6 +53,7 @@ from game.ui.widgets.listview import ListView
 from game.ui.widgets.panel import Card, Panel
 
 EXAMPLE_LOAD = 3.0  # "carrying three records" in the examples
+TEXT_SIZES = ((16, 1.3), (15, 1.2), (14, 1.15), (13, 1.1), (12, 1.05))  # the card's type, largest first
 
 
 def _pct(x: float) -> str:
@@ -158,6 +159,10 @@ class HelpScene(FilmScene):
         title, text = self.sections[index]
         self.card.title = title
         self.text.text = text
+        for size, gap in TEXT_SIZES:  # the largest type the whole section fits in (a small window: smaller type)
+            self.text.size, self.text.line_gap = size, gap
+            if not self.text.clipped:
+                break
 
     def build(self) -> None:
         w, h = self.size
