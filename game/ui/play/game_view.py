@@ -45,6 +45,7 @@ from game.ui.play.minimap import Minimap, minimap_size
 from game.ui.play.plan import STANCES, Plan, PlanHistory
 from game.ui.play.playback import ENCOUNTER_KINDS, TurnPlayback
 from game.ui.scenes.dialog import Dialog, confirm
+from game.ui.sound import sfx
 from game.ui.widgets.button import Button
 from game.ui.widgets.goals import GoalTracker
 from game.ui.widgets.progress import ProgressBar
@@ -154,6 +155,7 @@ class GameViewScene(Scene):
 
     # ------------------------------------------------------------ life cycle
     def on_enter(self) -> None:
+        sfx.theme(self.app, False)
         if self.view.turn == 0 and not self.session.over:
             self.autosave()  # before the first evening: a key press can never lose the start
         if self.show_intro and self.app is not None:
@@ -754,6 +756,7 @@ class GameViewScene(Scene):
 
     def _fire(self, events: list[TurnEvent]) -> None:
         for event in events:
+            sfx.on_event(self.app, event, self.plan.action if event.player == self.seat else None)
             if event.kind in ENCOUNTER_KINDS and self.app is not None:
                 stance = STANCE_WORDS.get(self.plan.stance, self.plan.stance)
                 who = {"komsomol": "A Komsomol brigade", "militia": "A militia patrol"}.get(self._kind_of(event.patrol), "A patrol")

@@ -33,6 +33,7 @@ from game.core.market import (
     reputation_factor,
     taste_factor,
 )
+from game.core.profile import grade_rules
 from game.core.raids import RAID_FINE
 from game.core.resolve import HEAT_DECAY, LIE_LOW_DECAY
 from game.core.view import VIEW_RADIUS
@@ -111,7 +112,7 @@ def rule_sections(world: World | None, keys: dict[str, str] | None = None) -> li
          "(a copy carries both cuts' damage). Each record cut wears every part of the lathe a little, so the records "
          "of one evening get slightly worse one after another: the workshop shows the whole spread before you cut. "
          "Better motor, platter, cutter and amplifier cut cleaner records, which sound better in the booth and sell for "
-         "more."),
+         "more. " + grade_rules()),
         ("Black market", black_market_words()),
         ("Informing", f"At a militia station you can name a rival, but only with evidence you saw yourself: them "
          f"carrying records (in the last {EVIDENCE_TURNS} evenings) or their workshop. It costs "
