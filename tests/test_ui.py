@@ -75,7 +75,7 @@ def test_later_entries_open_a_card_not_an_error(app):
 
 def test_skirmish_start_calls_the_hook_with_level_rivals_and_seed(app):
     got = []
-    app.on_start_skirmish = lambda path, rivals, seed: got.append((path, rivals, seed))
+    app.on_start_skirmish = lambda path, rivals, seed, difficulty: got.append((path, rivals, seed, difficulty))
     app.push(SkirmishSetupScene())
     scene = app.top
     if not scene.levels:
