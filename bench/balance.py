@@ -9,7 +9,8 @@ Prints a table per level (win rate, share of games richer than the AI in the sam
 arrests, raids, upgrades, reputation) and these checks:
 - lathe payback: the normal AI given a workshop-preset lathe for free, against itself without: money gained / the
   lathe's shop price (mean over seeds; the worst level is reported);
-- seat spread: each workshop's win share in the all-AI games, over the fair share; max / min;
+- seat spread: each workshop's win share in the all-AI games (the paired ones and SPREAD_SEEDS more), over the
+  fair share; max / min;
 - hard AI against the greedy script in 2-player games;
 - AI seats that end richer than they started;
 - three styles (cautious, bold, quality first) in a 3-player game: each style's win share.
@@ -45,6 +46,7 @@ LEVELS = {  # level file -> players seated for the benchmark (the 100x100 city w
     "leningrad_1957": 4,
 }
 FREE_LATHE = "workshop"
+SPREAD_SEEDS = 40  # extra all-AI games per level for the workshops' win shares (a share needs many games)
 
 
 @dataclass(frozen=True)
@@ -120,6 +122,8 @@ def main() -> int:
             for name in strategies.STRATEGIES:
                 jobs.append(key(level_id, players, seed, {seat: name}))
             jobs.append(key(level_id, 2, seed, {seed % 2: "greedy"}, difficulty="hard"))
+        for seed in range(1001, 1001 + SPREAD_SEEDS):
+            jobs.append(key(level_id, players, seed))
         if level_id == "vasilievsky_1953":
             styles = list(strategies.STYLES)
             for seed in seeds:
@@ -165,13 +169,14 @@ def report(results: dict, seeds: range, elapsed: float) -> int:
                   - base[seed][seed % players].money) / KOPECKS for seed in seeds]
         payback[level_id] = statistics.mean(gains) / lathe_price()
         wins_by_workshop: dict[str, list[int]] = defaultdict(list)
-        for seed in seeds:
-            for seat in base[seed]:
+        spread_games = [*base.values(), *(results[key(level_id, players, s)] for s in range(1001, 1001 + SPREAD_SEEDS))]
+        for game in spread_games:
+            for seat in game:
                 wins_by_workshop[seat.workshop].append(seat.rank == 1)
                 richer_seats += seat.money > seat.start
                 total_seats += 1
         shares = {w: sum(v) / len(v) * players for w, v in sorted(wins_by_workshop.items()) if len(v) >= 3}
-        spread_shares += [max(shares.values()) / max(min(shares.values()), 1e-9)]
+        spread_shares += [max(shares.values()) / max(min(shares.values()), 0.01)]
         print("workshops' win share / fair share: " + ", ".join(f"{w} {s:.2f}" for w, s in shares.items()))
         greedy = [results[key(level_id, 2, seed, {seed % 2: "greedy"}, difficulty="hard")] for seed in seeds]
         greedy_games += len(greedy)

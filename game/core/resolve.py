@@ -31,7 +31,7 @@ from game.core.hashing import state_hash
 from game.core.raids import raid, seize_workshop
 from game.core.report import TurnEvent, TurnReport
 from game.core.rng import Streams
-from game.core.state import GameState, PlayerState
+from game.core.state import DemandSighting, GameState, PlayerState
 from game.core.victory import check_victory
 from game.core.view import VIEW_RADIUS
 from game.core.world import World
@@ -77,6 +77,7 @@ def resolve_turn(world: World, state: GameState, orders: dict[int, Orders]) -> T
     _movement(turn, accepted)
     _actions(turn, accepted)
     _trades(turn, accepted)
+    _remember_demand(turn)
     _raids(turn)
     _custody(turn)
     _recovery(turn)
@@ -275,6 +276,19 @@ def _trades(turn: _Turn, orders: dict[int, Orders]) -> None:
                                 f"{rubles(filed.price)}.", player.index)
             state.notes.append((rival.index, f"{player.name} offers you {trade.describe(world, filed)} for "
                                              f"{rubles(filed.price)} (offer #{filed.id}: accept it tomorrow)."))
+
+
+def _remember_demand(turn: _Turn) -> None:
+    """Each free bootlegger remembers the demand at the buyers they can see where the evening's business ended."""
+    world, state = turn.world, turn.state
+    for player in state.players:
+        if not player.free:
+            continue
+        seen = world.city.visible_tiles(player.pos, VIEW_RADIUS)
+        for site in world.buyers():
+            if (site.at[0], site.at[1]) in seen:
+                player.demand_memory[site.id] = DemandSighting(state.turn, state.sites[site.id].demand)
+        player.demand_memory = dict(sorted(player.demand_memory.items()))
 
 
 def _raids(turn: _Turn) -> None:

@@ -72,6 +72,14 @@ class PlayerStats:
 
 
 @dataclass
+class DemandSighting:
+    """A buyer's demand as the player last saw it (at the end of `turn`): see `view.known_demand`."""
+
+    turn: int
+    demand: dict[str, float]
+
+
+@dataclass
 class PlayerState:
     index: int
     name: str
@@ -92,6 +100,7 @@ class PlayerState:
     evidence: list[Evidence] = field(default_factory=list)
     inform_cooldown: dict[int, int] = field(default_factory=dict)  # target -> first turn they may be named again
     grudges: list[int] = field(default_factory=list)  # rivals known to have informed on this player
+    demand_memory: dict[str, DemandSighting] = field(default_factory=dict)  # buyer site -> what was last seen there
     lying_low: bool = False
     stats: PlayerStats = field(default_factory=PlayerStats)
 

@@ -8,8 +8,10 @@ nothing more:
 - public facts about rivals (name, reputation, free or in custody, arrests);
 - the sites they know: every public site, their own workshop and the rival workshops they have seen
   (`rival_workshops`; the public level a client gets has no other workshops);
-- demand: exact at buyer sites they can see tonight (`demand_seen`), elsewhere what the street says (base and
-  gluts/shortages, without rivals' sales); the public price history; the patrol pressure; the city news;
+- demand: exact at buyer sites they can see tonight (`demand_seen`); elsewhere what they remember seeing there,
+  recovered toward what the street says by the market's own rule (10 % of the gap an evening), or, where they
+  have never looked, what the street says (base and gluts/shortages, without rivals' sales); the public price
+  history; the patrol pressure; the city news;
 - masters each contact offers tonight (including those calendar events released); hospital stock where in sight;
 - trade offers made to or by them, the buyers' open errands.
 `view_hash` is the hash of everything else, so a client can prove it shows what the host sent.
@@ -26,8 +28,9 @@ from pydantic import BaseModel, ConfigDict, PlainSerializer
 from game.content.models import Site
 from game.core.commands import masters_for_sale
 from game.core.grid import Point
+from game.core.market import RECOVERY_RATE
 from game.core.report import TurnEvent, TurnReport
-from game.core.state import Errand, GameState, PlayerState, TradeOffer
+from game.core.state import DemandSighting, Errand, GameState, PlayerState, TradeOffer
 from game.core.world import BUYER_KINDS, World
 
 VIEW_RADIUS = 6
@@ -123,7 +126,8 @@ def player_view(world: World, state: GameState, index: int) -> PlayerView:
             demand_seen.append(site.id)
             demand[site.id] = dict(site_state.demand)
         else:
-            demand[site.id] = {g: site_state.public_demand_for(g) for g in site_state.base_demand}
+            public = {g: site_state.public_demand_for(g) for g in site_state.base_demand}
+            demand[site.id] = known_demand(public, me.demand_memory.get(site.id), state.turn)
     contacts = [s for s in world.level.sites if s.kind == "contact"]
     view = PlayerView(
         seat=index,
@@ -150,6 +154,15 @@ def player_view(world: World, state: GameState, index: int) -> PlayerView:
         news=list(state.news),
     )
     return view.model_copy(update={"view_hash": view.content_hash()})
+
+
+def known_demand(public: dict[str, float], memory: DemandSighting | None, turn: int) -> dict[str, float]:
+    """A buyer's demand as a player believes it: what they last saw there, recovered toward the street's word by
+    RECOVERY_RATE an evening since (a remembered glut or a remembered sell-out fades), or the street's word."""
+    if memory is None:
+        return public
+    keep = (1.0 - RECOVERY_RATE) ** max(0, turn - memory.turn)
+    return {g: round(p + (memory.demand.get(g, p) - p) * keep, 6) for g, p in public.items()}
 
 
 def is_buyer(site: Site) -> bool:

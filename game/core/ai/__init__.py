@@ -350,12 +350,15 @@ class _Brain:
         if not me.masters:
             return None
         best: tuple[float, str, str] | None = None
+        per_turn = values.turn_value(self.world, self.view, me)
+        allowance = self.world.level.rules.move_allowance
         for site in self._contacts():
+            trip = (self._distance(values.tile(site)) + self.world.city.distance(values.tile(site), self.home)) / allowance
             for part_id in site.parts:
                 part = self.world.parts.get(part_id)
                 if part is None or part.price * KOPECKS + self.reserve > me.money:
                     continue
-                gain = values.upgrade_gain(self.world, self.view, me, PartInstance(part_id))
+                gain = values.upgrade_gain(self.world, self.view, me, PartInstance(part_id)) - trip * per_turn
                 if gain < self.level.upgrade_payback * part.price * KOPECKS:
                     continue
                 score = gain / max(part.price * KOPECKS, 1) - self._distance(values.tile(site)) / 100

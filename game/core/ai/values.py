@@ -20,6 +20,7 @@ from game.core.world import World
 
 RECORDS_PER_TURN = 0.6
 MAX_SEASON_RECORDS = 30
+HOME_DISCOUNT = 40  # tiles
 
 
 def tile(site: Site) -> Point:
@@ -64,13 +65,35 @@ def genre_value(world: World, view: PlayerView, genre: str, quality: float) -> i
     return max((record_value(world, view, s, genre, quality) for s in world.buyers()), default=0)
 
 
+def home_value(world: World, view: PlayerView, genre: str, quality: float) -> float:
+    """What a record of this genre and quality is worth to someone who cuts at home and walks to sell it: each
+    buyer's price discounted for the walk from the workshop (halved at HOME_DISCOUNT tiles), the best of them."""
+    home = tile(world.sites[view.player.workshop])
+    best = 0.0
+    for site in world.buyers():
+        distance = world.city.distance(home, tile(site))
+        if distance >= 0:
+            best = max(best, record_value(world, view, site, genre, quality) / (1 + distance / HOME_DISCOUNT))
+    return best
+
+
+def turn_value(world: World, view: PlayerView, me: PlayerState) -> float:
+    """Kopecks an evening of the player's trade is worth, roughly: what they sell in an evening on average, at the
+    price their best master's records fetch near home. The price of a walk that earns nothing."""
+    if not me.masters:
+        return 0.0
+    film = best_film(world, me)
+    return RECORDS_PER_TURN * max(home_value(world, view, m.genre, lathe_grade(world, me.lathe, film, m.source_quality))
+                                  for m in me.masters)
+
+
 def master_worth(world: World, view: PlayerView, me: PlayerState, master_id: str, source_factor: float = 1.0,
                  price: int | None = None) -> float:
     """Kopecks a master (or a dub of it, at `source_factor`) would bring in over the season, less `price`
     (kopecks; default its shop price) (module docstring)."""
     master = world.masters[master_id]
     quality = lathe_grade(world, me.lathe, best_film(world, me), master.source_quality * source_factor)
-    per_record = genre_value(world, view, master.genre, quality)
+    per_record = home_value(world, view, master.genre, quality)
     owned_genres = {m.genre for m in me.masters}
     share = 0.5 if master.genre in owned_genres else 1.0  # the same genre saturates the same buyers
     cost = master.price * KOPECKS if price is None else price
@@ -87,5 +110,5 @@ def upgrade_gain(world: World, view: PlayerView, me: PlayerState, part: PartInst
     film = best_film(world, me)
     before = lathe_grade(world, lathe, film, master.source_quality)
     after = lathe_grade(world, {**lathe, slot: part}, film, master.source_quality)
-    gain = genre_value(world, view, master.genre, after) - genre_value(world, view, master.genre, before)
+    gain = home_value(world, view, master.genre, after) - home_value(world, view, master.genre, before)
     return gain * season_records(world, view)
