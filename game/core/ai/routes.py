@@ -7,7 +7,7 @@ radius + 1), and tiles a spotted informer watches. Only a bootlegger carrying re
 The walk is a small Dijkstra over the tiles within tonight's allowance: a tile costs 1, plus PATROL_COST if a
 patrol watches it, plus INFORMER_COST if an informer does (a patrol rolls once a turn to stop a bootlegger it sees,
 so the cost of its area is spread over the few tiles a walk spends in it); the chosen end tile minimises (walking
-distance left to the goal) + (danger paid on the way). Because the costs are finite, a goal that can only be reached past a
+distance left to the goal) + (danger paid on the way; standing still where a watcher looks pays it too). Because the costs are finite, a goal that can only be reached past a
 watcher is still reached when waiting gains nothing: the AI never freezes in front of an informer who never moves.
 """
 
@@ -67,7 +67,7 @@ def plan_path(world: World, start: Point, goal: Point, limit: int, danger: dict[
 
     def score(tile: Point) -> tuple[float, int, Point]:
         left = goal_field[tile[1]][tile[0]]
-        paid = best_cost[tile] - steps[tile]
+        paid = best_cost[tile] - steps[tile] + (danger.get(tile, 0.0) if tile == start else 0.0)
         return (left + paid, steps[tile], tile)
 
     end = min((t for t in best_cost if goal_field[t[1]][t[0]] != UNREACHABLE), key=score)
