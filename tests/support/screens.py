@@ -186,3 +186,7 @@ SCENES: dict[str, tuple[str, Callable[[SceneOptions], Scene]]] = {
     "action_menu": ("the action menu at the end of a planned walk", _overlay("action_menu")),
     "no_orders": ("End Turn with no orders: the confirmation", _overlay("no_orders")),
 }
+
+from tests.support.campaign_screens import SCENES as _CAMPAIGN_SCENES  # noqa: E402 - the campaign's own
+
+SCENES.update(_CAMPAIGN_SCENES)
