@@ -95,7 +95,10 @@ def start(world: World, state: GameState) -> None:
     state.chapter = ChapterState(PLAYER_SEAT, [
         ObjectiveStatus(o.id, objective_text(world, chapter, o, names), optional=o.optional)
         for o in chapter.objectives])
-    update(world, state, quiet=True)
+    player = state.players[PLAYER_SEAT]
+    for objective, status in zip(chapter.objectives, state.chapter.objectives, strict=True):
+        _judge(world, state, player, objective, status, objective.by or world.level.calendar.end)
+        status.status, status.turn = "open", -1  # the figures only: nothing is judged before the first evening
 
 
 def _figure(world: World, state: GameState, player: PlayerState, o: Objective) -> int:
@@ -183,7 +186,7 @@ def bankrupt(world: World, state: GameState, player: PlayerState) -> bool:
     return bool(prices) and player.money < min(prices)
 
 
-def update(world: World, state: GameState, quiet: bool = False) -> None:
+def update(world: World, state: GameState) -> None:
     """Judge the objectives after an evening and win or lose the chapter (module docstring)."""
     chapter, spec = state.chapter, chapter_of(world.level)
     if chapter is None or spec is None or chapter.result:
@@ -194,7 +197,7 @@ def update(world: World, state: GameState, quiet: bool = False) -> None:
         if status.status != "open":
             continue
         _judge(world, state, player, objective, status, objective.by or end)
-        if status.status != "open" and not quiet:
+        if status.status != "open":
             word = "met" if status.status == "met" else "failed"
             state.notes.append((player.index, f"Objective {word}: {status.text} ({status.value})."))
     required = [s for s in chapter.objectives if not s.optional]

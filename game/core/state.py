@@ -193,7 +193,8 @@ class Errand:
 @dataclass
 class ObjectiveStatus:
     """How one campaign objective stands (see `game.core.objectives`): `status` "open", "met" or "failed",
-    `progress` 0-1, `value` the figures in words ("3 of 5"), `turn` when it was met or failed (-1: open)."""
+    `progress` 0-1, `value` the figures in words ("3 of 5"), `turn` the evenings played when it was met or failed
+    (-1: open)."""
 
     id: str
     text: str

@@ -100,7 +100,7 @@ def show_objective(game: Any, index: int) -> None:
     tile = objective_place(game.world, game.view, index)
     hint = objective.hint or "Every objective is judged at the end of each evening."
     game.app.notify(hint, "info", 7.0)
-    if tile is None or tile == game.view.player.pos:
+    if tile is None:
         return
     if game.map is not None:
         game.map.centre_on(tile)
