@@ -104,7 +104,10 @@ def main() -> int:
     parser.add_argument("--seeds", type=int, default=20)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--quick", action="store_true", help="6 seeds, for a first look")
+    parser.add_argument("--levels", default=",".join(LEVELS), help="comma-separated level ids (default: all)")
     args = parser.parse_args()
+    for level_id in [k for k in LEVELS if k not in args.levels.split(",")]:
+        del LEVELS[level_id]
     seeds = range(1, 7 if args.quick else args.seeds + 1)
     import strategies
 

@@ -15,7 +15,7 @@ from game.core.market import sale_outcome
 from game.core.view import PlayerView
 from game.core.world import World
 
-CAUTIOUS = replace(NORMAL, name="cautious", hot_margin=40, sell_at=4, patrol_cost=4.0, bribes=False)
+CAUTIOUS = replace(NORMAL, name="cautious", hot_margin=25, sell_at=4, patrol_cost=4.0, bribes=False)
 BOLD = replace(NORMAL, name="bold", hot_margin=-100, sell_at=12, route_aware=False, bribes=True)
 UPGRADE_FIRST = replace(NORMAL, name="upgrade_first", upgrade_payback=0.4, reserve=5)
 AVOIDER = replace(NORMAL, name="patrol_avoider", patrol_cost=10.0)

@@ -142,3 +142,19 @@ def test_player_controls_on_silent_backend() -> None:
     pl.stop()
     assert not pl.playing and pl.position_s == 0.0
     pl.close()
+
+
+def test_player_renders_ahead_of_what_is_heard() -> None:
+    """While playing, the player keeps samples rendered ahead; its position is what the device has taken,
+    and a seek drops what was rendered for the old place."""
+    t = np.arange(4 * RATE) / RATE
+    x = (0.3 * np.sin(2 * np.pi * 220 * t)).astype(np.float32)
+    pl = Player("silent")
+    pl.load(x, preset_profile("kitchen_table"), plays=0, seed=1)
+    pl.play()
+    time.sleep(0.3)
+    assert pl._ahead_n > 0
+    assert pl.position_s < 0.3 + 0.1 and pl.stream.out_pos / RATE > pl.position_s
+    pl.seek(3.0)
+    assert pl.position_s == pytest.approx(3.0) and pl.stream.out_pos / RATE == pytest.approx(3.0, abs=0.2)
+    pl.close()

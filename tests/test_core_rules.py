@@ -129,9 +129,9 @@ def test_installing_a_better_part_swaps_it_with_the_old_one(game):
 
 def test_price_formula_and_demand_memory(game):
     world, state = game
-    # dance hall: taste 0.45 by default, so the quality factor is (0.75 - 0.65 x 0.45) + (0.5 + 2 x 0.45) x q
+    # dance hall: taste 0.45 by default, so the quality factor is (0.7 - 0.6 x 0.45) + (1.0 + 2.5 x 0.45) x q
     demand = state.sites["dance_hall"].demand_for("swing")
-    expected = round(18 * 100 * 1.3 * demand * ((0.75 - 0.65 * 0.45) + (0.5 + 2.0 * 0.45) * 0.5) * (0.8 + 0.4 * 0.5))
+    expected = round(18 * 100 * 1.3 * demand * ((0.7 - 0.6 * 0.45) + (1.0 + 2.5 * 0.45) * 0.5) * (0.8 + 0.4 * 0.5))
     assert price_at_demand(world, "dance_hall", "swing", demand, 0.5, 50) == expected
     good = price_at_demand(world, "dance_hall", "swing", demand, 0.7, 50)
     bad = price_at_demand(world, "dance_hall", "swing", demand, 0.1, 50)

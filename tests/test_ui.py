@@ -74,7 +74,7 @@ def test_campaign_entry_opens_the_campaign_screen(app):
 
 def test_skirmish_start_calls_the_hook_with_level_rivals_and_seed(app):
     got = []
-    app.on_start_skirmish = lambda path, rivals, seed: got.append((path, rivals, seed))
+    app.on_start_skirmish = lambda path, rivals, seed, difficulty: got.append((path, rivals, seed, difficulty))
     app.push(SkirmishSetupScene())
     scene = app.top
     if not scene.levels:

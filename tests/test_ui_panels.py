@@ -201,12 +201,15 @@ def test_booth_plays_ab_and_exports_wav(app, session_factory, tmp_path):
     assert booth.loaded_index == booth.index, booth.status
     assert booth.bridge.playing
     time.sleep(0.15)
+    assert booth.bridge.position_s > 0
+    booth.bridge.seek(30.0)
     at = booth.bridge.position_s
-    assert at > 0
-    key(app, pygame.K_a)  # A/B: to the clean master at the same place
-    assert booth.bridge.source == "clean" and booth.bridge.position_s >= at
+    music_at = booth.bridge.streams["lathe"].music_at(at)  # past the lead-in groove, at the record's speed
+    key(app, pygame.K_a)  # A/B: to the clean master at the same moment of the music
+    assert booth.bridge.source == "clean"
+    assert abs(booth.bridge.position_s - music_at) < 0.05 and abs(music_at - at) > 0.5
     key(app, pygame.K_a)
-    assert booth.bridge.source == "lathe"
+    assert booth.bridge.source == "lathe" and abs(booth.bridge.position_s - at) < 0.1
     click(app, booth.stop_button.rect.center)
     assert not booth.bridge.playing
     # export (shortened: the same code path with the first seconds)

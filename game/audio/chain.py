@@ -200,8 +200,10 @@ class SideStream:
                  lead_in_s: float = LEAD_IN_S, run_out_s: float = RUN_OUT_S, block: int = CHUNK) -> None:
         src = music if hasattr(music, "read") else _ArraySource(mono(music))
         gens = lineage(profile)
+        self.parents: list[LatheChain] = []
         for g, parent in enumerate(gens[:-1]):
             chain = LatheChain(parent, 0, seed + 101 * (g + 1), src.length / RATE, 0.0, 0.0)
+            self.parents.append(chain)
             src = _ChainSource(src, chain, block)
         padded = _PaddedSource(src, round(lead_in_s * RATE))
         self.chain = LatheChain(profile, plays, seed, src.length / RATE, lead_in_s, run_out_s)
@@ -217,12 +219,27 @@ class SideStream:
         """The next n samples, clipped to +/-0.99 only where music and clicks together would exceed it."""
         self.pos += n
         y = self.source.read(n)
-        np.clip(y, -0.99, 0.99, out=y)
+        np.minimum(y, 0.99, out=y)
+        np.maximum(y, -0.99, out=y)
         return y
 
     def seek(self, sample: int) -> None:
         self.pos = max(0, min(sample, self.length))
         self.source.seek(self.pos)
+
+    def out_at_music(self, music_sample: float) -> int:
+        """The output sample where the music's sample `music_sample` is heard (through every generation)."""
+        n = float(music_sample)
+        for chain in self.parents:
+            n = chain.speed.first_output_at(n)
+        return self.chain.speed.first_output_at(self.chain.side.lead_in + n)
+
+    def music_at_out(self, out_sample: int) -> float:
+        """The music's sample heard at output sample `out_sample` (negative in the lead-in groove)."""
+        n = float(self.chain.speed.positions(max(0, out_sample), 1)[0]) - self.chain.side.lead_in
+        for chain in reversed(self.parents):
+            n = float(chain.speed.positions(max(0, int(n)), 1)[0]) if n > 0 else n
+        return n
 
     def read_all(self, progress: Callable[[float], None] | None = None) -> np.ndarray:
         out = []

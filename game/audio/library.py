@@ -60,6 +60,20 @@ def _info(path: Path) -> TrackInfo | None:
     return None
 
 
+_infos: dict[tuple[Path, int, int, int], TrackInfo | None] = {}
+
+
+def _cached_info(path: Path) -> TrackInfo | None:
+    """`_info` once per file version (path, size, modification time, and its .meta.json's): the booth asks
+    often."""
+    st = path.stat()
+    meta = path.with_suffix(".meta.json")
+    key = (path, st.st_size, st.st_mtime_ns, meta.stat().st_mtime_ns if meta.exists() else 0)
+    if key not in _infos:
+        _infos[key] = _info(path)
+    return _infos[key]
+
+
 def list_tracks(extra_dirs: Iterable[str | Path] = ()) -> list[TrackInfo]:
     """Every track: id, title, genre, duration (s), composer, year, path, kind; sorted by id."""
     found: dict[str, TrackInfo] = {}
@@ -68,7 +82,7 @@ def list_tracks(extra_dirs: Iterable[str | Path] = ()) -> list[TrackInfo]:
             continue
         for p in sorted(d.iterdir()):
             if p.suffix in (".json", ".wav") and not p.name.endswith(".meta.json"):
-                info = _info(p)
+                info = _cached_info(p)
                 if info:
                     found[info.id] = info
     return sorted(found.values(), key=lambda t: t.id)
@@ -98,6 +112,14 @@ def load_track(track_id: str, progress: Callable[[float], None] | None = None,
     from game.audio.score import Score
 
     return cached_render(Score.load(path), progress)
+
+
+def uncached_scores() -> list[str]:
+    """Ids of the score tracks whose rendering is not in the disk cache yet."""
+    from game.audio.cache import cache_path
+    from game.audio.score import Score
+
+    return [t.id for t in list_tracks() if t.kind == "score" and not cache_path(Score.load(t.path)).exists()]
 
 
 def build_cache(progress: Callable[[str, float], None] | None = None) -> None:

@@ -6,6 +6,10 @@ eighth falls, 0.5 straight .. 0.67 triplet swing), a rhythm-section `style`, `se
     "sections": {"A": {"chords": "C | C7 | F Fm | C G7", "melody": "C4:1 E4 F4 G4:4 r:1"}}
     "form": ["A", {"section": "A", "lead": "trumpet", "octave": 1}, {"section": "A", "solo": "piano"}]
 
+A form entry may set `tempo` (quarter notes per minute from its first beat) and `accel` (the tempo its last
+beat reaches, changing linearly in between: a Gypsy romance speeding up); an entry without them keeps the
+tempo the previous one ended at.
+
 Chords: bars separated by `|`, one or more chord symbols per bar (they split the bar evenly), `%` repeats
 the previous bar. Melody: tokens NOTE[:BEATS] (C4, Eb5, F#3, `r` a rest); a missing length repeats the
 previous one. The renderer expands chords into bass lines, comping and drum patterns (`patterns.py`).
@@ -14,6 +18,7 @@ previous one. The renderer expands chords into bass lines, comping and drum patt
 from __future__ import annotations
 
 import json
+import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -119,6 +124,9 @@ class Score:
         for f in form:
             if f["section"] not in d["sections"]:
                 raise ValueError(f"score {d['id']}: form names unknown section {f['section']!r}")
+            for key in ("tempo", "accel"):
+                if key in f and not (isinstance(f[key], int | float) and 30 <= f[key] <= 320):
+                    raise ValueError(f"score {d['id']}: form {key} must be a number from 30 to 320")
         return cls(d["id"], d["title"], d["composer"], int(d["year"]), d["genre"], float(d["tempo"]),
                    int(d.get("meter", 4)), float(d.get("swing", 0.5)), dict(d.get("style", {})),
                    d["sections"], form, d.get("lead", "clarinet"),
@@ -142,10 +150,35 @@ class Score:
     def total_beats(self) -> float:
         return sum(self.section_beats(f["section"]) for f in self.form)
 
+    def tempo_spans(self) -> list[tuple[float, float, float, float]]:
+        """(first beat, beats, tempo at its start, tempo at its end) of each form entry."""
+        out, beat, tempo = [], 0.0, self.tempo
+        for f in self.form:
+            start = float(f.get("tempo", tempo))
+            end = float(f.get("accel", start))
+            n = self.section_beats(f["section"])
+            out.append((beat, n, start, end))
+            beat, tempo = beat + n, end
+        return out
+
+    def seconds_at(self, beat: float) -> float:
+        """When `beat` sounds, in seconds: the integral of 60 / tempo over the beats before it (within an entry
+        the tempo moves linearly, T(x) = T0 + (T1 - T0) x / n, so that part is 60 n / (T1 - T0) ln(T(x) / T0))."""
+        t = 0.0
+        for first, n, t0, t1 in self.tempo_spans():
+            x = min(max(beat - first, 0.0), n)
+            if abs(t1 - t0) < 1e-9:
+                t += 60.0 * x / t0
+            else:
+                t += 60.0 * n / (t1 - t0) * math.log((t0 + (t1 - t0) * x / n) / t0)
+            if beat <= first + n:
+                return t
+        return t + 60.0 * (beat - self.total_beats) / (self.tempo_spans()[-1][3] if self.form else self.tempo)
+
     @property
     def duration_s(self) -> float:
-        """Length of the music in seconds: beats * 60 / tempo (plus a 1.5 s ring-out)."""
-        return self.total_beats * 60.0 / self.tempo + 1.5
+        """Length of the music in seconds: when its last beat ends (plus a 1.5 s ring-out)."""
+        return self.seconds_at(self.total_beats) + 1.5
 
 
 def parse_melody(text: str) -> list[tuple[float, float, int | None]]:

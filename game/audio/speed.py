@@ -71,9 +71,7 @@ class SpeedMap:
         self.w_rev = 2 * math.pi * profile.revolution_hz / rate
         self.phi_rev = float(rng.uniform(0.0, 2 * math.pi))
         self.max_dev = float(np.sum(np.abs(self.amp))) + abs(self.drift) + self.offset / 30.0 + 0.01
-        # the whole side's map on the grid, computed once (a side is a few ten thousand grid points)
-        last = int(side.total * (1.0 + abs(self.e) + self.max_dev)) + 4 * self.GRID
-        self.grid = self.exact(np.arange(last // self.GRID + 2, dtype=np.float64) * self.GRID)
+        self._chunks: dict[int, np.ndarray] = {}  # the grid, computed CHUNK points at a time when first needed
         self._ramp = np.arange(self.GRID, dtype=np.float64) / self.GRID
 
     @property
@@ -106,11 +104,22 @@ class SpeedMap:
             p = p - e_wf / (1.0 + s_p)
         return p
 
+    CHUNK = 2048  # grid points (6 s of output) computed together
+
+    def _chunk(self, c: int) -> np.ndarray:
+        ch = self._chunks.get(c)
+        if ch is None:
+            ch = self.exact(np.arange(c * self.CHUNK, (c + 1) * self.CHUNK, dtype=np.float64) * self.GRID)
+            self._chunks[c] = ch
+        return ch
+
     def _grid(self, g0: int, g1: int) -> np.ndarray:
-        """Grid values g0..g1 (inclusive): precomputed, or computed past the side's end (a long drain)."""
-        if g1 < len(self.grid):
-            return self.grid[g0 : g1 + 1]
-        return self.exact(np.arange(g0, g1 + 1, dtype=np.float64) * self.GRID)
+        """Grid values g0..g1 (inclusive), from the cached chunks."""
+        c0, c1 = g0 // self.CHUNK, g1 // self.CHUNK
+        if c0 == c1:
+            return self._chunk(c0)[g0 - c0 * self.CHUNK : g1 - c0 * self.CHUNK + 1]
+        parts = np.concatenate([self._chunk(c) for c in range(c0, c1 + 1)])
+        return parts[g0 - c0 * self.CHUNK : g1 - c0 * self.CHUNK + 1]
 
     def positions(self, j0: int, m: int) -> np.ndarray:
         """p(j) for j = j0 .. j0 + m - 1: exact on the GRID, linear in between."""
@@ -118,17 +127,22 @@ class SpeedMap:
         g0 = j0 // g
         g1 = (j0 + m - 1) // g + 1
         pg = self._grid(g0, g1)
-        p = (pg[:-1, None] + np.diff(pg)[:, None] * self._ramp[None, :]).ravel()
+        p = (pg[:-1, None] + (pg[1:] - pg[:-1])[:, None] * self._ramp[None, :]).ravel()
         off = j0 - g0 * g
         return p[off : off + m]
 
     def first_output_at(self, n: float) -> int:
-        """The first output index j with p(j) >= n: the grid cell by bisection, then within the cell."""
-        cell = max(0, int(np.searchsorted(self.grid, n, side="left")) - 1)
-        if cell >= len(self.grid) - 1:
-            j = cell * self.GRID
-        else:
-            j = cell * self.GRID + int(np.searchsorted(self.positions(cell * self.GRID, self.GRID), n, side="left"))
+        """The first output index j with p(j) >= n: secant steps on the near-linear map, then the exact
+        sample within the grid cell."""
+        j = max(0, int(n * (1.0 + self.e)))
+        for _ in range(8):
+            step = int(round((n - float(self.positions(j, 1)[0])) * (1.0 + self.e)))
+            if abs(step) <= self.GRID:
+                break
+            j = max(0, j + step)
+        cell = max(0, j // self.GRID - 2)
+        span = self.positions(cell * self.GRID, 5 * self.GRID)
+        j = cell * self.GRID + int(np.searchsorted(span, n, side="left"))
         while j > 0 and self.positions(j - 1, 1)[0] >= n:
             j -= 1
         while self.positions(j, 1)[0] < n:

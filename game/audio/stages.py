@@ -111,7 +111,7 @@ class MasterStage:
         if self.hiss is not None:
             self.hiss.add_to(y, start, self.hiss_rms)
         for f in self.filters[1:]:
-            y = f.process(y)
+            y = f.process(y, inplace=True)
         return y
 
 
@@ -131,10 +131,14 @@ class AmplifierStage:
         self.hum = LoopTable(h / np.sqrt(np.mean(h * h)))
 
     def process(self, x: np.ndarray, start: int) -> np.ndarray:
-        u = x * self.gain
+        u = x * self.gain  # x is the input stage's own temporary
         if self.limit is not None:
-            np.clip(u, -self.limit, self.limit, out=u)
-            u -= self.cubic * u * u * u
+            np.minimum(u, self.limit, out=u)  # ufuncs: np.clip's wrapper costs more than the clipping
+            np.maximum(u, -self.limit, out=u)
+            cube = u * u
+            cube *= u
+            cube *= self.cubic
+            u -= cube
         if self.hum_amp > 0:
             self.hum.add_to(u, start, self.hum_amp)
         return u
@@ -168,8 +172,13 @@ class CutterStage:
         if self.tracing > 0:
             k = piecewise(start, len(x), self._k)
             x2 = x * x
-            x = x - k * (TRACE_A2 * x2 + TRACE_A3 * x2 * x)
-        return self.filter.process(x)
+            poly = x2 * x
+            poly *= TRACE_A3
+            x2 *= TRACE_A2
+            poly += x2
+            poly *= k
+            x = x - poly
+        return self.filter.process(x, inplace=True)
 
 
 class TurntableStage:
@@ -201,7 +210,7 @@ class TurntableStage:
         limit = min(self.base + len(buf) - after - 1, self.total_in - 1e-9)  # p <= limit can be read
         out = np.zeros(0, F64)
         if self.p_next <= limit:
-            m = int((limit - self.p_next) / max(self.map.mean_speed - self.map.max_dev, 0.5)) + 2
+            m = int((limit - self.p_next) / max(self.map.mean_speed - self.map.max_dev, 0.5)) + 4
             pa = self.map.positions(self.j, m)
             cnt = int(np.searchsorted(pa, limit, side="right"))
             if cnt:
@@ -316,7 +325,7 @@ class DiscStage:
         n = len(x)
         if n == 0:
             return x.astype(F32)
-        y = self.pickup.process(x * self.level if self.level != 1.0 else x)
+        y = self.pickup.process(x * self.level if self.level != 1.0 else x, inplace=True)
         self._add(y, start, self.ticks, self.tick)
         self._add(y, start, self.pops, self.pop)
         if self.noise is not None:

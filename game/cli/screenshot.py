@@ -50,6 +50,8 @@ def render(scene_name: str, out: Path, size: tuple[int, int] = (1280, 720), leve
         made = factory(SceneOptions(level=level))
         for scene in made if isinstance(made, list) else [made]:
             app.push(scene)
+        if hasattr(app.top, "settle"):  # a scene with background work (the booth's measures) finishes it first
+            app.top.settle(30.0)
         app.run_frames(UPDATE_TICKS)
         out.parent.mkdir(parents=True, exist_ok=True)
         pygame.image.save(app.render(), str(out))

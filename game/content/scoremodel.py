@@ -58,6 +58,9 @@ class FormEntry(Strict):
     tacet: list[Voice] = Field(default_factory=list)
     gain: float = Field(1.0, ge=0.0, le=2.0)
     comp_instrument: Instrument | None = None
+    tempo: float | None = Field(None, ge=30.0, le=320.0, description="quarter notes per minute from this pass on")
+    accel: float | None = Field(None, ge=30.0, le=320.0,
+                                description="the tempo this pass ends at, changing evenly from its start")
 
 
 class ScoreFile(Strict):

@@ -54,3 +54,15 @@ def refusal(world: World, view: PlayerView, action, at: tuple[int, int]) -> str 
     """Why the engine would refuse `action` at `at`, judged from what the player knows (module docstring)."""
     state = believed_state(world, view)
     return action.check(world, state, state.players[view.seat], at)
+
+
+def view_after(world: World, view: PlayerView, action, at: tuple[int, int]) -> PlayerView:  # action: commands.Action
+    """The player's view with their own state as it would be after `action` at `at` (the stop on the way), judged
+    from what they know, so the evening's last action can be chosen and checked as the engine will check it
+    (`Orders.check`). Random outcomes (films found) are a guess from a stream the player does not share."""
+    from game.core.commands import _after
+
+    state = believed_state(world, view)
+    _scratch, me = _after(world, state, state.players[view.seat], action, at)
+    me.pos = view.player.pos
+    return view.model_copy(update={"player": me})

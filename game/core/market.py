@@ -4,9 +4,9 @@ Price of one record (kopecks):
 
     price = base_price x 100 x site price_factor x demand x taste_factor(taste, quality) x reputation_factor(rep)
 
-- taste_factor(t, q) = (0.75 - 0.65 t) + (0.5 + 2.0 t) x q: what a buyer pays for quality q (0-1). A street
-  market (taste t = 0.2) pays 0.62 + 0.9 q: a scratchy record still sells, a clean one fetches 2.1x as much; a
-  connoisseur (t = 0.8, the stilyagi on the Brod) pays 0.23 + 2.1 q: 5x as much for a clean record as for junk.
+- taste_factor(t, q) = (0.7 - 0.6 t) + (1.0 + 2.5 t) x q: what a buyer pays for quality q (0-1). A street
+  market (taste t = 0.2) pays 0.58 + 1.5 q: a scratchy record still sells, a clean one fetches 3x as much; a
+  connoisseur (t = 0.75, the stilyagi on the Brod) pays 0.25 + 2.9 q: 7x as much for a clean record as for junk.
   Buyers below their `min_quality` do not buy at all. Tastes default by kind (market 0.2, dance hall 0.45,
   buyer 0.75) and a level may set them per site.
 - reputation_factor(rep) = 0.8 + 0.4 x rep / 100: an unknown seller gets 0.8, a famous one 1.2.
@@ -18,8 +18,9 @@ What a sale does to the seller (shown before selling by `preview.sale_preview`):
 - reputation: each record counts (q - expectation) x 12 with expectation = 0.05 + 0.35 t (a market expects 0.12,
   the Brod 0.31): good records make a name, junk sold to people who know better loses it. The sum is rounded and
   capped at +-6 a sale.
-- heat: 0.5 x the genre's risk x the site's risk per record (dance halls 1.5, markets 0.8, buyers 1.0), rounded:
-  selling is being seen.
+- heat: 1.0 x the genre's risk x the site's risk per record (dance halls 1.5, markets 0.8, buyers 1.0), rounded:
+  selling is being seen. Heat cools by 3 an evening (12 lying low), so a big seller must lie low now and then or
+  the militia come (raids from the level's raid heat, 50 by default).
 
 Errands: every turn each buyer site with no open errand asks, with 6 % chance, for 3-6 records of a genre it buys,
 of at least a quality, within 8 turns; the first to deliver them in one sale gets a bonus of half their price and
@@ -43,7 +44,7 @@ MAX_DEMAND = 4.0
 HISTORY_LENGTH = 30
 REPUTATION_PER_QUALITY = 12.0
 REPUTATION_CAP = 6
-SALE_HEAT = 0.5
+SALE_HEAT = 1.0
 ERRAND_CHANCE = 0.06
 ERRAND_TURNS = 8
 ERRAND_BONUS = 0.5
@@ -63,8 +64,8 @@ def site_risk(site: Site) -> float:
 
 
 def taste_factor(t: float, quality: float) -> float:
-    """(0.75 - 0.65 t) + (0.5 + 2.0 t) x quality (module docstring)."""
-    return (0.75 - 0.65 * t) + (0.5 + 2.0 * t) * quality
+    """(0.7 - 0.6 t) + (1.0 + 2.5 t) x quality (module docstring)."""
+    return (0.7 - 0.6 * t) + (1.0 + 2.5 * t) * quality
 
 
 def expectation(t: float) -> float:

@@ -167,6 +167,16 @@ def quality_grade(profile: CutProfile, plays: int = 0) -> float:
     return master_quality(_root(profile).source_quality) * quality_of(predicted_figures(profile, plays))
 
 
+def grade_rules() -> str:
+    """The grade in words for the Help, with the formula's own numbers."""
+    return (
+        "Quality is what a buyer hears, as the booth measures it: factors that multiply, each halving it at "
+        f"{BW_HALF_HZ / 1000:.1f} kHz treble, {SNR_HALF_DB:.0f} dB signal to noise, {WOBBLE_HALF * 100:.0f} % "
+        f"wobble, {PITCH_HALF * 100:.0f} % pitch error, {THD_HALF * 100:.0f} % distortion or {CRACKLE_HALF:.0f} "
+        "clicks a second; times the master's quality. Plays and copies add their damage."
+    )
+
+
 def grade_label(grade: float) -> str:
     """Words a buyer would use for a grade."""
     for floor, label in ((0.75, "studio clean"), (0.45, "clean"), (0.22, "good"), (0.09, "fair"), (0.04, "poor")):

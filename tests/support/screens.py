@@ -127,6 +127,12 @@ class _Deferred(Scene):
         elif self.kind == "no_orders":
             game.clear_plan()  # type: ignore[attr-defined]
             game.end_turn()  # type: ignore[attr-defined]
+        elif self.kind == "trade":
+            game.open_trade()  # type: ignore[attr-defined]
+        elif self.kind == "stop":
+            market = next(s for s in game.world.level.sites if s.kind == "market")  # type: ignore[attr-defined]
+            game.plan_to((market.at[0], market.at[1]), menu=False)  # type: ignore[attr-defined]
+            game.plan_to(game.view.player.pos)  # type: ignore[attr-defined]
 
 
 def _save(o: SceneOptions) -> Scene:
@@ -161,6 +167,41 @@ def _site(kind: str) -> Callable[[SceneOptions], Scene]:
     return factory
 
 
+def _trade_game() -> Scene:
+    """The game view of seat 0 at a two-person table, the evening after seat 1 made it an offer."""
+    from game.ui.play.game_view import GameViewScene
+    from tests.support.trading import offer_from_seat_1, two_seat_session
+
+    session = two_seat_session()
+    offer_from_seat_1(session)
+    return GameViewScene(session, 0, show_intro=False)
+
+
+def _trade(o: SceneOptions) -> list[Scene]:
+    game = _trade_game()
+    return [game, _Deferred(game, "trade")]
+
+
+def _stop(o: SceneOptions) -> list[Scene]:
+    """The game view with a walk to the market planned and the stop menu open where the walk starts."""
+    game = _trade_game()
+    return [game, _Deferred(game, "stop")]
+
+
+def _paper_trade(o: SceneOptions) -> Scene:
+    """The paper of the evening a rival's offer arrived and a buyer's errand may be open (seat 0)."""
+    import copy
+
+    from game.ui.scenes.turn_report import report_scene
+    from tests.support.trading import offer_from_seat_1, two_seat_session
+
+    session = two_seat_session()
+    before = copy.deepcopy(session.view(0))
+    offer_from_seat_1(session)
+    view = session.view(0)
+    return report_scene(session.world, session.report(0), view, 0, before=before)
+
+
 SCENES: dict[str, tuple[str, Callable[[SceneOptions], Scene]]] = {
     "menu": ("the main menu", _menu),
     "skirmish": ("skirmish set-up (levels/skirmish or --level)", _skirmish),
@@ -185,6 +226,9 @@ SCENES: dict[str, tuple[str, Callable[[SceneOptions], Scene]]] = {
     "briefing": ("the level's briefing over the game view", _overlay("briefing")),
     "action_menu": ("the action menu at the end of a planned walk", _overlay("action_menu")),
     "no_orders": ("End Turn with no orders: the confirmation", _overlay("no_orders")),
+    "trade": ("the black market: a rival's offer to answer, an offer to make (two seats)", _trade),
+    "stop": ("the menu for a stop on the way, over the planned walk", _stop),
+    "paper_trade": ("the evening paper with a rival's offer in it", _paper_trade),
 }
 
 from tests.support.campaign_screens import SCENES as _CAMPAIGN_SCENES  # noqa: E402 - the campaign's own

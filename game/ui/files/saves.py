@@ -50,14 +50,16 @@ class SaveInfo:
     modified: str = ""
     seat: int = 0
     error: str = ""
+    difficulty: str = ""  # the AI seats' difficulty ("hard"; "easy/hard" when mixed; "" without AI seats)
 
 
 class SaveError(Exception):
     """A save that cannot be opened; the message names the file and the problem."""
 
 
-def _summary(data: Any) -> tuple[str, str, int, int]:
-    """(city, date, evenings played, seat) from a save's parsed JSON; raises on anything unexpected."""
+def _summary(data: Any) -> tuple[str, str, int, int, str]:
+    """(city, date, evenings played, seat, AI difficulty) from a save's parsed JSON; raises on anything
+    unexpected."""
     level = data["level"]
     cal = level["calendar"]
     turns = len(data.get("turns", []))
@@ -70,7 +72,9 @@ def _summary(data: Any) -> tuple[str, str, int, int]:
     if not 0 <= seat < players:
         raise ValueError(f"seat {seat} is not in a game of {players}")
     name = level.get("name", "?")
-    return (name if isinstance(name, str) else "?"), f"{date.day} {date:%b %Y}", turns, seat
+    levels = data.get("difficulty") or []
+    ai = sorted({str(levels[i]) for i in range(min(players, len(levels))) if i not in humans})
+    return (name if isinstance(name, str) else "?"), f"{date.day} {date:%b %Y}", turns, seat, "/".join(ai)[:24]
 
 
 def read_info(slot: str) -> SaveInfo:
@@ -87,8 +91,8 @@ def read_info(slot: str) -> SaveInfo:
         return SaveInfo(slot, path, True, modified=modified, error=f"damaged (larger than {MAX_BYTES // 2**20} MB)")
     try:
         data: Any = json.loads(path.read_bytes().decode("utf-8"))
-        level, date, turns, seat = _summary(data)
-        return SaveInfo(slot, path, True, level, date, turns, modified, seat)
+        level, date, turns, seat, difficulty = _summary(data)
+        return SaveInfo(slot, path, True, level, date, turns, modified, seat, difficulty=difficulty)
     except UnicodeDecodeError:
         return SaveInfo(slot, path, True, modified=modified, error="damaged (not UTF-8 text)")
     except RecursionError:

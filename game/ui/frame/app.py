@@ -45,7 +45,7 @@ class Notice:
     seconds: float = 5.0
 
 
-StartHook = Callable[[Path, int, int], None]
+StartHook = Callable[[Path, int, int, str], None]  # level, rivals, seed, AI difficulty
 
 
 class App:
@@ -77,7 +77,7 @@ class App:
         self.running = True
         self.notices: list[Notice] = []
         self.frames = 0
-        #: filled by the game phase: start a skirmish on (level_path, rivals, seed)
+        #: filled by the game phase: start a skirmish on (level_path, rivals, seed, AI difficulty)
         self.on_start_skirmish: StartHook | None = None
         #: called with the new Settings after every change (the audio engine hooks its volumes here)
         self.settings_listeners: list[Callable[[settings_mod.Settings], None]] = []

@@ -1,5 +1,6 @@
-"""ActionMenu: a small pop-up list of choices anchored near a point on the map (the end of a planned path).
-Click a choice, or click anywhere outside / press Esc to close it without choosing."""
+"""ActionMenu: a small pop-up list of choices anchored near a point on the map (the end of a planned path, or a
+stop on the way). Click a choice, or click anywhere outside / press Esc to close it without choosing. An item
+may carry the engine's refusal reason as a fourth element: it is then shown disabled, with the reason."""
 
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ from game.ui.look.text import render
 from game.ui.widgets.button import Button
 from game.ui.widgets.panel import Panel
 
-MenuItem = tuple[str, Callable[[], None], str]  # label, callback, tooltip
+MenuItem = tuple[str, Callable[[], None], str] | tuple[str, Callable[[], None], str, str | None]
+# label, callback, tooltip[, why it is not possible]
 
 
 class ActionMenu(Scene):
@@ -38,10 +40,14 @@ class ActionMenu(Scene):
         self.box = pygame.Rect(x, y, w, h)
         self.add(Panel(self.box, alpha=240))
         by = y + theme.px(40)
-        for i, (label, _cb, tip) in enumerate(self.items):
+        for i, item in enumerate(self.items):
+            label, tip = item[0], item[2]
+            reason = item[3] if len(item) > 3 else None
             style = "primary" if i == 0 else "film"
-            self.add(Button(label, lambda i=i: self.choose(i), (x + theme.px(12), by, w - theme.px(24), bh), tooltip=tip,
-                            style=style, size=theme.SIZE_SMALL + 1, align="left", focus_on_hover=True))
+            button = self.add(Button(label, lambda i=i: self.choose(i), (x + theme.px(12), by, w - theme.px(24), bh),
+                                     tooltip=f"Not possible: {reason}." if reason else tip, style=style,
+                                     size=theme.SIZE_SMALL + 1, align="left", focus_on_hover=True))
+            button.enabled = reason is None
             by += bh + gap
 
     def buttons(self) -> list[Button]:

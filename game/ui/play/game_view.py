@@ -33,8 +33,10 @@ from game.ui.frame.scene import Scene
 from game.ui.look import paint, theme
 from game.ui.look.text import render, with_full_text
 from game.ui.play import goals as first_steps
+from game.ui.play import stops, trading
 from game.ui.play.action_menu import ActionMenu, MenuItem
 from game.ui.play.describe import describe_action
+from game.ui.play.errands import errand_at, errand_words
 from game.ui.play.hud import Hotspot, heat_danger, line_step, paint_lines, paint_section_title, paint_top_bar
 from game.ui.play.lan import LanTable
 from game.ui.play.ledger import LedgerLine, evening_ledger
@@ -44,6 +46,7 @@ from game.ui.play.plan import STANCES, Plan, PlanHistory
 from game.ui.play.playback import ENCOUNTER_KINDS, TurnPlayback
 from game.ui.scenes.campaign_goals import chapter_goals, show_objective
 from game.ui.scenes.dialog import Dialog, confirm
+from game.ui.sound import sfx
 from game.ui.widgets.button import Button
 from game.ui.widgets.goals import GoalTracker
 from game.ui.widgets.progress import ProgressBar
@@ -153,6 +156,7 @@ class GameViewScene(Scene):
 
     # ------------------------------------------------------------ life cycle
     def on_enter(self) -> None:
+        sfx.theme(self.app, False)
         if self.view.turn == 0 and not self.session.over:
             self.autosave()  # before the first evening: a key press can never lose the start
         if self.show_intro and self.app is not None:
@@ -198,6 +202,7 @@ class GameViewScene(Scene):
         else:
             self.map.rect = rect
         self.map.set_visible(self.view.visible)
+        self.map.rival_sites = {site.id: site for site in self.view.rival_workshops}
         if not self._centred:
             self.map.centre_on(self.view.player.pos)
             self._centred = True
@@ -276,6 +281,14 @@ class GameViewScene(Scene):
                                             tooltip="Forget the planned walk and action: stay where you are tonight."))
         self.action_button.enabled = self.clear_button.enabled = planned
         self.undo_button.enabled = bool(self.history.stack) and me.free
+        waiting = [o for o in trading.offers_to_answer(self.view) if o.id not in self.plan.accept]
+        label = f"Black market…  ({len(waiting)} offer{'s' if len(waiting) != 1 else ''} to you)" if waiting else "Black market…"
+        self.trade_button = self.add(Button(label, self.open_trade, (x0, y + bh + theme.px(6), inner_w, bh),
+                                            size=theme.SIZE_SMALL, pad=theme.px(6), style="primary" if waiting else "film",
+                                            tooltip="Trade with rival bootleggers: answer their offers, make your own "
+                                                    "(they go with tonight's orders, answered tomorrow)."))
+        self.trade_button.enabled = (me.free and bool(self.view.rivals) and self.playback is None
+                                     and not (self.lan is not None and self.lan.waiting))
         y = self._stance_top
         tips = _encounter_tips(self.world, self.view)
         labels = _stance_labels(self.world, self.view)
@@ -336,8 +349,8 @@ class GameViewScene(Scene):
         y = paint_section_title(chrome, "Tonight", x, side.top + theme.px(10), width)
         lines, tips = self._orders_lines()
         self._add_rows(chrome, lines, tips, x, y, width)
-        self._orders_bottom = y + 4 * line_step() + theme.px(6)
-        y = self._orders_bottom + theme.px(30 + 10)
+        self._orders_bottom = y + max(4, len(lines)) * line_step() + theme.px(6)
+        y = self._orders_bottom + theme.px(30 + 10) + theme.px(30 + 6)  # Action/Undo/Clear, then Black market
         y = paint_section_title(chrome, "If a patrol stops you", x, y, width)
         self._stance_top = y
         y += 3 * theme.px(28) + 2 * theme.px(4) + theme.px(10)
@@ -393,9 +406,15 @@ class GameViewScene(Scene):
                      ("End Turn waits one evening.", "", theme.BONE_DIM)],
                     ["You were sentenced; you walk home to your workshop when it is served.", "", ""])
         if plan.target is None:
-            return ([("Click a place on the map to plan", "", theme.BONE_DIM),
-                     ("tonight's walk; then choose what to do", "", theme.BONE_DIM),
-                     ("there. Or lie low at home, or end the turn.", "", theme.BONE_DIM)], ["", "", ""])
+            idle: list[tuple[str, str, theme.Color]] = [("Click a place on the map to plan", "", theme.BONE_DIM),
+                                                        ("tonight's walk; then choose what to do", "", theme.BONE_DIM),
+                                                        ("there. Or lie low at home, or end the turn.", "", theme.BONE_DIM)]
+            idle_tips = ["", "", ""]
+            trade_line = self._trade_line()
+            if trade_line is not None:
+                idle.append(trade_line[:3])  # type: ignore[arg-type]
+                idle_tips.append(trade_line[3])
+            return idle, idle_tips
         site = self.world.site_at(plan.target)
         where = site.name if site is not None else f"street corner ({plan.target[0]}, {plan.target[1]})"
         allowance = self.world.level.rules.move_allowance
@@ -406,6 +425,14 @@ class GameViewScene(Scene):
                  (f"Arrive {arrive}", f"{len(plan.tonight)}/{allowance} tiles", theme.BONE)]
         tips = [f"Destination: {where}.", f"{action}: done when you arrive, after the walk.",
                 f"You walk up to {allowance} tiles an evening; further destinations take several evenings."]
+        stop = stops.stop_line(self.world, self.view, plan)
+        if stop is not None:
+            lines.append((stop[0], stop[1], theme.AMBER if plan.stop_at() is not None else theme.BONE_DIM))
+            tips.append(stop[2])
+        trade_line = self._trade_line()
+        if trade_line is not None:
+            lines.append(trade_line[:3])  # type: ignore[arg-type]
+            tips.append(trade_line[3])
         seen = sum(plan.watched)
         if plan.refusal:
             lines.append((f"Refused: {plan.refusal}", "", theme.RED))
@@ -418,6 +445,26 @@ class GameViewScene(Scene):
             lines.append(("No patrol you know can see the path", "", theme.GREEN))
             tips.append("No patrol you can see now watches tonight's path (informers stay hidden until spotted).")
         return lines, tips
+
+    def _trade_line(self) -> tuple[str, str, theme.Color, str] | None:
+        """The side panel's line for tonight's trade offers and answers (None when there are none)."""
+        made, taken = len(self.plan.offers), len(self.plan.accept)
+        if not made and not taken:
+            return None
+        text = ", ".join(part for part in (f"{made} offer{'s' if made != 1 else ''} made" if made else "",
+                                           f"{taken} accepted" if taken else "") if part)
+        tip = ("Tonight's black-market orders: offers go to the rivals (answered tomorrow), accepted offers are done "
+               "tonight. Open the Black market to change them.")
+        return f"Trade: {text}", "", theme.GLOW, tip
+
+    def _errand_tiles(self) -> list[Point]:
+        """Buyer sites you know with an open errand."""
+        tiles = []
+        for errand in self.view.errands:
+            site = self.world.sites.get(errand.site)
+            if site is not None and errand.site in self.view.sites:
+                tiles.append((site.at[0], site.at[1]))
+        return tiles
 
     # ------------------------------------------------------------ orders
     def _submit(self, quiet: bool = False) -> None:
@@ -473,10 +520,15 @@ class GameViewScene(Scene):
             kind = self.world.city.kind(tile)
             self.app.notify(f"You cannot walk into {'the water' if kind == 'water' else 'a building'}.", "info", 2.5)
             return
+        if menu and self._stop_site(tile) is not None:
+            self.open_stop_menu(tile)
+            return
         self.history.remember(self.plan)
         self.plan.target = tile
         self.plan.action = None
         self.plan.route(self.world, self.view)
+        if self.plan.stop_tile not in (self.plan.start, *self.plan.tonight, *self.plan.later):
+            self.plan.stop_tile, self.plan.stop_action = None, None  # the new walk does not pass the stop
         if self.plan.target is None:
             self.app.notify("There is no way to walk there.", "warning", 3.0)
         self._submit(quiet=True)
@@ -493,8 +545,9 @@ class GameViewScene(Scene):
         items: list[MenuItem] = []
         if site is not None and site.id in self.view.sites:
             items.append((f"Open {site.name}…", lambda: self.open_site(site.id), "See what is on offer here and choose in full."))
-        for action in actions_at(self.world, self.view, tile)[:6]:
-            label = describe_action(self.world, self.view, action, site.id if site else None)
+        end_view = stops.view_at_end(self.world, self.view, self.plan)  # as it will be after the stop on the way
+        for action in actions_at(self.world, end_view, tile)[:6]:
+            label = describe_action(self.world, end_view, action, site.id if site else None)
             items.append((label, lambda a=action: self.choose_action(a), "Do this when you arrive."))
         items.append(("Just walk there", lambda: self.choose_action(None), "Walk there and do nothing else tonight."))
         title = site.name if site is not None else f"Street corner ({tile[0]}, {tile[1]})"
@@ -508,7 +561,10 @@ class GameViewScene(Scene):
         except ImportError:
             open_site_panel = None
         if open_site_panel is not None:
-            open_site_panel(self.app, self.session, self.seat, site_id, self.choose_action)
+            target = self.world.sites[site_id].at
+            at_end = self.plan.target == (target[0], target[1])
+            view = stops.view_at_end(self.world, self.view, self.plan) if at_end else None
+            open_site_panel(self.app, self.session, self.seat, site_id, self.choose_action, view=view)
             return
         site = self.world.sites[site_id]
         tile = (site.at[0], site.at[1])
@@ -525,6 +581,71 @@ class GameViewScene(Scene):
         if self.view.player.free and tile != self.view.player.pos:
             self.plan_to(tile, menu=False)
         self.open_site(site.id)
+
+    # ------------------------------------------------------------ a stop on the way
+    def _stop_site(self, tile: Point) -> Any:
+        """The site you know at `tile`, if tonight's walk passes it (or you stand there) and a stop could go there."""
+        site = self.world.site_at(tile)
+        if site is None or site.id not in self.view.sites or tile not in self.plan.stop_tiles():
+            return None
+        return site
+
+    def open_stop_menu(self, tile: Point) -> None:
+        """A site on tonight's walk was clicked: a stop there on the way (the engine's actions, checked), remove the
+        stop, or walk there instead."""
+        site = self._stop_site(tile)
+        if self.app is None or self.map is None or site is None:
+            return
+        items: list[MenuItem] = [(f"Stop at {site.name}…", lambda: self.open_stop_panel(site.id),
+                                  "See what is on offer here and choose a stop on the way in full.")]
+        for action in stops.stop_actions(self.world, self.view, tile)[:5]:
+            label = describe_action(self.world, self.view, action, site.id)
+            items.append((f"On the way: {label}", lambda a=action: self.choose_stop(tile, a),
+                          "Do this on the way tonight, then walk on.", stops.refusal(self.world, self.view, action, tile)))
+        if self.plan.stop_tile == tile:
+            items.append(("Remove the stop here", self.remove_stop, "No stop on the way tonight."))
+        items.append(("Walk here instead", lambda: self.walk_instead(tile),
+                      "Make this the destination of tonight's walk instead."))
+        self.app.push(ActionMenu(f"On tonight's walk: {site.name}", items, self.map.to_screen(tile)))
+
+    def walk_instead(self, tile: Point) -> None:
+        """Make a site on the walk the destination (its action menu follows)."""
+        self.plan_to(tile, menu=False)
+        self.open_action_menu()
+
+    def open_stop_panel(self, site_id: str) -> None:
+        """The site's panel, for a stop on the way."""
+        from game.ui.scenes.panels import open_site_panel
+
+        assert self.app is not None
+        at = self.world.sites[site_id].at
+        tile = (at[0], at[1])
+        open_site_panel(self.app, self.session, self.seat, site_id, lambda a: self.choose_stop(tile, a), as_stop=True)
+
+    def choose_stop(self, tile: Point, action: Any) -> None:
+        """Make `action` at `tile` tonight's stop on the way (the engine judges the whole evening when it is sent)."""
+        self.history.remember(self.plan)
+        self.plan.stop_tile, self.plan.stop_action = tile, action
+        self._changed(quiet=False)
+
+    def remove_stop(self) -> None:
+        self.history.remember(self.plan)
+        self.plan.stop_tile, self.plan.stop_action = None, None
+        self._changed()
+
+    # ------------------------------------------------------------ the black market
+    def open_trade(self) -> None:
+        """The black market: answer rivals' offers and make your own; changes go into tonight's plan at once."""
+        from game.ui.scenes.trade import TradeScene
+
+        if self.app is None or not self.view.player.free or self.playback is not None:
+            return
+        self.app.push(TradeScene(self.session, self.seat, self.view, self.plan.offers, self.plan.accept, self.set_trade))
+
+    def set_trade(self, offers: tuple, accept: tuple) -> None:
+        self.history.remember(self.plan)
+        self.plan.offers, self.plan.accept = tuple(offers), tuple(accept)
+        self._changed(quiet=False)
 
     def show_goal(self, index: int) -> None:
         """The guide: plan the walk to the nearest place for first step `index` (the booth for listening)."""
@@ -642,6 +763,7 @@ class GameViewScene(Scene):
 
     def _fire(self, events: list[TurnEvent]) -> None:
         for event in events:
+            sfx.on_event(self.app, event, self.plan.action if event.player == self.seat else None)
             if event.kind in ENCOUNTER_KINDS and self.app is not None:
                 stance = STANCE_WORDS.get(self.plan.stance, self.plan.stance)
                 who = {"komsomol": "A Komsomol brigade", "militia": "A militia patrol"}.get(self._kind_of(event.patrol), "A patrol")
@@ -663,8 +785,7 @@ class GameViewScene(Scene):
         self.steps.note(self.turn_events, self.seat)
         if done_before == 0 and self.steps.done and self.view.chapter is None:
             self.guide_folded = True  # the loop is learned: keep only the current step over the map
-        if self.plan.target is not None and (me.pos == self.plan.target or not me.free):
-            self.plan.clear()
+        self.plan.evening_played(self.plan.target is not None and (me.pos == self.plan.target or not me.free))
         self.plan.route(self.world, self.view)
         self._submit(quiet=True)
         self.relayout(self.size)
@@ -674,7 +795,8 @@ class GameViewScene(Scene):
             from game.ui.scenes.turn_report import report_scene
 
             wait = 8.0 if self.app.settings.auto_close_paper else None
-            self.app.push(report_scene(self.world, report, self.view, self.seat, self._after_report, self.ledger, wait))
+            self.app.push(report_scene(self.world, report, self.view, self.seat, self._after_report, self.ledger, wait,
+                                       before=before))
 
     def _after_report(self) -> None:
         assert self.app is not None
@@ -1029,7 +1151,10 @@ class GameViewScene(Scene):
             m.draw_sight(surface, [(self.sight_tiles(u.pos, u.sight), u.kind) for u in view.units if u.sight])
             if self.plan.target is not None and view.player.free:
                 m.draw_path(surface, view.player.pos, self.plan.tonight, self.plan.later, self.plan.watched)
+                if self.plan.stop_tile is not None:
+                    m.draw_stop(surface, self.plan.stop_tile, self.plan.stop_at() is not None)
             m.draw_sites(surface, view.sites, view.player.workshop)
+            m.draw_errands(surface, self._errand_tiles())
             tokens = [(float(u.pos[0]), float(u.pos[1]), u.kind, u.alert) for u in view.units]
             if view.player.free:
                 tokens.append((float(view.player.pos[0]), float(view.player.pos[1]), "me", False))
@@ -1078,10 +1203,16 @@ class GameViewScene(Scene):
                 return base + (" — on the alert, searching." if u.alert else ".")
         if tile == self.view.player.pos and self.view.player.free:
             return "You. Click a tile to plan tonight's walk."
+        rival = next((s for s in self.view.rival_workshops if (s.at[0], s.at[1]) == tile), None)
+        if rival is not None:
+            return (f"A rival's workshop ({rival.name}): you have seen it, which is evidence the militia would take "
+                    "(see the militia station).")
         site = self.world.site_at(tile)
         if site is not None and site.id in self.view.sites:
             words = SITE_WORDS.get(site.kind, site.kind)
             if site.id == self.view.player.workshop:
                 words = "your workshop: cut records, install parts (the lathe is here)"
-            return f"{site.name} — {words}."
+            errand = errand_at(self.view, site.id)
+            wanted = f" ★ {errand_words(self.world, self.view, errand, where=False)}" if errand is not None else ""
+            return f"{site.name} — {words}.{wanted}"
         return ""

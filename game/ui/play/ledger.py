@@ -54,10 +54,13 @@ def _tone(delta: float, good_when_up: bool = True) -> str:
     return "good" if (delta > 0) == good_when_up else "bad"
 
 
-def _texts(events: Sequence[TurnEvent], kinds: frozenset[str] | set[str], words: Sequence[str] = ()) -> list[str]:
-    """Event sentences of `kinds`, plus action sentences that contain any of `words`."""
+def _texts(events: Sequence[TurnEvent], kinds: frozenset[str] | set[str], words: Sequence[str] = (),
+           notes: Sequence[str] = ()) -> list[str]:
+    """Event sentences of `kinds`, plus action sentences that contain any of `words` and notes (what others did to
+    you: a rival took your offer, named you) that contain any of `notes`."""
     out = [e.text for e in events if e.kind in kinds]
     out += [e.text for e in events if e.kind == "action" and any(w in e.text for w in words)]
+    out += [e.text for e in events if e.kind == "note" and any(w in e.text for w in notes)]
     return out
 
 
@@ -69,7 +72,7 @@ def evening_ledger(world: World, before: PlayerView, after: PlayerView, events: 
     a, b = after.player, before.player
     lines: list[LedgerLine] = []
     if a.money != b.money:
-        causes = _texts(own, MONEY_KINDS, ("rub",)) or ["(no event of yours explains it)"]
+        causes = _texts(own, MONEY_KINDS, ("rub",), ("took your offer",)) or ["(no event of yours explains it)"]
         lines.append(LedgerLine("money", "Money", rubles(b.money), rubles(a.money), _signed_rubles(a.money - b.money),
                                 _tone(a.money - b.money), tuple(causes)))
     if a.reputation != b.reputation:
@@ -77,7 +80,7 @@ def evening_ledger(world: World, before: PlayerView, after: PlayerView, events: 
         lines.append(LedgerLine("reputation", "Reputation", str(b.reputation), str(a.reputation),
                                 _signed(a.reputation - b.reputation), _tone(a.reputation - b.reputation), tuple(causes)))
     cooling = LIE_LOW_DECAY if a.lying_low else HEAT_DECAY
-    heat_causes = _texts(own, HEAT_KINDS, ("name", "heat"))
+    heat_causes = _texts(own, HEAT_KINDS, ("name", "heat"), ("militia",))
     if a.heat != b.heat or heat_causes:
         if a.free:
             heat_causes.append(f"−{cooling} overnight{' (you lay low)' if a.lying_low else ''}: heat cools every evening")
@@ -89,11 +92,11 @@ def evening_ledger(world: World, before: PlayerView, after: PlayerView, events: 
         lines.append(LedgerLine("films", "X-ray films", str(films_b), str(films_a), _signed(films_a - films_b),
                                 _tone(films_a - films_b), tuple(causes)))
     if len(a.records) != len(b.records) or {r.id for r in a.records} != {r.id for r in b.records}:
-        causes = _texts(own, STOCK_KINDS | {"trade"}, ("You cut", "sold", "worn out"))
+        causes = _texts(own, STOCK_KINDS | {"trade"}, ("You cut", "sold", "worn out"), ("took your offer",))
         lines.append(LedgerLine("records", "Records carried", str(len(b.records)), str(len(a.records)),
                                 _signed(len(a.records) - len(b.records)), "neutral", tuple(causes)))
     if len(a.masters) != len(b.masters):
-        causes = _texts(own, {"raid", "arrested", "trade"}, ("master",))
+        causes = _texts(own, {"raid", "arrested", "trade"}, ("master",), ("searched",))
         lines.append(LedgerLine("masters", "Masters", str(len(b.masters)), str(len(a.masters)),
                                 _signed(len(a.masters) - len(b.masters)), _tone(len(a.masters) - len(b.masters)),
                                 tuple(causes)))

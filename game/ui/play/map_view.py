@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import pygame
 
+from game.content.models import Site
 from game.core.grid import Point
 from game.core.world import World
 from game.ui.art import city as city_art
@@ -41,6 +42,20 @@ class MapView:
         self.visible: frozenset[Point] = frozenset()
         self.fog_builds = 0
         self._label_cache: dict[tuple, dict[str, tuple[int, int]]] = {}
+        #: sites the player knows beyond the public level: rival workshops they have seen (`view.rival_workshops`)
+        self.rival_sites: dict[str, Site] = {}
+
+    def site(self, site_id: str) -> Site | None:
+        """A site of the level or a rival workshop the player has seen."""
+        return self.world.sites.get(site_id) or self.rival_sites.get(site_id)
+
+    def site_name(self, site_id: str, own_workshop: str) -> str:
+        site = self.site(site_id)
+        if site_id == own_workshop:
+            return "Your workshop"
+        if site_id in self.rival_sites:
+            return f"Rival's workshop ({site.name})" if site else "Rival's workshop"
+        return site.name if site else site_id
 
     # ------------------------------------------------------------ camera
     @property
@@ -181,9 +196,9 @@ class MapView:
         placed: list[pygame.Rect] = []
         out: dict[str, tuple[int, int]] = {}
         t = self.tile
-        for sid in sorted(site_ids, key=lambda i: (self.world.sites[i].at[1], self.world.sites[i].at[0])):
-            site = self.world.sites[sid]
-            name = "Your workshop" if sid == own_workshop else site.name
+        known = [(sid, site) for sid in site_ids if (site := self.site(sid)) is not None]
+        for sid, site in sorted(known, key=lambda pair: (pair[1].at[1], pair[1].at[0], pair[0])):
+            name = self.site_name(sid, own_workshop)
             tag = city_art.site_label(name, label_size, city_art.site_color(site.kind))
             cx, cy = site.at[0] * t + t // 2, site.at[1] * t + t // 2
             tw, th = tag.get_size()
@@ -208,7 +223,9 @@ class MapView:
         show_names = labels and t >= 18
         offsets = self._label_offsets(site_ids, own_workshop, size, label_size) if show_names else {}
         for sid in site_ids:
-            site = self.world.sites[sid]
+            site = self.site(sid)
+            if site is None:
+                continue
             at = (site.at[0], site.at[1])
             if not self.on_screen(at, t * 4):
                 continue
@@ -216,8 +233,7 @@ class MapView:
             badge = city_art.site_badge(site.kind, size, sid == own_workshop)
             surface.blit(badge, (cx - badge.get_width() // 2, cy - badge.get_height() // 2))
             if show_names:
-                name = "Your workshop" if sid == own_workshop else site.name
-                tag = city_art.site_label(name, label_size, city_art.site_color(site.kind))
+                tag = city_art.site_label(self.site_name(sid, own_workshop), label_size, city_art.site_color(site.kind))
                 dx, dy = offsets[sid]
                 lx = max(self.rect.left + 2, min(cx + dx, self.rect.right - tag.get_width() - 2))
                 ly = cy + dy
@@ -278,6 +294,34 @@ class MapView:
             pygame.draw.circle(surface, theme.BONE, c, max(3, t // 5))
             moon = render("☾", "ui_bold", 14, theme.BONE)
             surface.blit(moon, (c[0] + t // 4, c[1] - t // 2 - moon.get_height() // 2))
+
+    def draw_stop(self, surface: pygame.Surface, tile: Point, tonight: bool) -> None:
+        """The stop on the way: a square pin with a '1' beside the tile (solid when tonight's walk passes it,
+        hollow when it waits for a later evening)."""
+        t = self.tile
+        c = self.to_screen(tile)
+        side = max(12, round(t * 0.55))
+        box = pygame.Rect(0, 0, side, side)
+        box.center = (c[0] - t // 2, c[1] - t // 2)
+        pygame.draw.rect(surface, theme.FILM_BLACK, box.inflate(4, 4))
+        pygame.draw.rect(surface, theme.AMBER if tonight else theme.FILM, box)
+        pygame.draw.rect(surface, theme.AMBER, box, 2)
+        mark = render("1", "ui_bold", max(9, side - 4), theme.FILM_BLACK if tonight else theme.AMBER)
+        surface.blit(mark, mark.get_rect(center=box.center))
+        pygame.draw.line(surface, theme.AMBER, box.bottomright, c, 2)
+
+    def draw_errands(self, surface: pygame.Surface, tiles: Iterable[Point]) -> None:
+        """A buyer's open errand: an amber star on the upper right of the site's badge."""
+        t = self.tile
+        size = max(10, round(t * 0.5))
+        for tile in tiles:
+            if not self.on_screen(tile, t * 2):
+                continue
+            cx, cy = self.to_screen(tile)
+            centre = (cx + round(t * 0.45), cy - round(t * 0.45))
+            pygame.draw.circle(surface, theme.FILM_BLACK, centre, size // 2 + 2)
+            star = render("★", "ui_bold", size, theme.AMBER)
+            surface.blit(star, star.get_rect(center=centre))
 
     def draw_hover(self, surface: pygame.Surface, tile: Point | None, ok: bool) -> None:
         if tile is None:

@@ -1,6 +1,8 @@
 """The listening booth: your masters and bone records, each shown as its picture (the X-ray record with its
-spiral groove, or the foreign disc of a master) with its measured quality; play it through the audio engine,
-A/B against the clean master at the same position, seek, set the volume, export to WAV.
+spiral groove, or the foreign disc of a master) with its grade and the figures measured from its sound
+(treble limit, signal to noise, wobble at the start and end of the side, pitch, distortion, crackle) and
+its spectrum beside the master's; play it through the audio engine, A/B against the clean master at the
+same moment of the music and the same loudness, seek, set the volume, export to WAV.
 
 `BoothScene(app, session=None, seat=0)`: with a session it lists the seat's masters and records from
 `session.view(seat)`; without one it shows two demo records. All sound goes through `game.ui.sound.audio_bridge`.
@@ -9,6 +11,7 @@ A/B against the clean master at the same position, seek, set the volume, export 
 from __future__ import annotations
 
 import dataclasses
+import math
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,7 +22,16 @@ from game.ui.art.record import draw_record
 from game.ui.look import paint, theme
 from game.ui.look.text import render
 from game.ui.scenes.common import FilmScene
-from game.ui.sound.audio_bridge import AudioBridge, Job, export_dir, export_name, first_track, track_known
+from game.ui.sound import sfx
+from game.ui.sound.audio_bridge import (
+    AudioBridge,
+    Job,
+    analyze,
+    export_dir,
+    export_name,
+    first_track,
+    track_known,
+)
 from game.ui.widgets.button import Button
 from game.ui.widgets.controls import Slider, Toggle
 from game.ui.widgets.label import Label
@@ -79,7 +91,8 @@ def _clock(s: float) -> str:
 @dataclass
 class _Pending:
     job: Job
-    kind: str  # "load" or "export"
+    kind: str  # "load", "export" or "analyze"
+    index: int = -1  # the entry it is for
 
 
 class BoothScene(FilmScene):
@@ -102,6 +115,7 @@ class BoothScene(FilmScene):
         self.loaded_index = -1
         self.status = ""
         self.last_export: str | None = None
+        self.analyses: dict[int, Any] = {}  # entry index -> audio_bridge.Analysis
 
     # ------------------------------------------------------------ life cycle
     def _make_bridge(self) -> AudioBridge:
@@ -110,6 +124,7 @@ class BoothScene(FilmScene):
         return self.bridge
 
     def on_enter(self) -> None:
+        sfx.theme(self.app, False)
         if self.bridge is None:
             self._make_bridge()
         if self.app is not None:
@@ -170,13 +185,14 @@ class BoothScene(FilmScene):
                                                         "distortion, crackle, the master, and every copy before it."))
         y += theme.px(34)
         self.fact_labels: list[tuple[Label, Label]] = []
-        for _ in range(6):
+        for _ in range(7):
             a = self.add(Label("", (ix, y, iw, theme.px(22)), "ui", theme.SIZE_SMALL, theme.BONE_DIM))
             b = self.add(Label("", (ix, y, iw, theme.px(22)), "ui_bold", theme.SIZE_SMALL, theme.BONE, align="right"))
             self.fact_labels.append((a, b))
-            y += theme.px(24)
-        # transport
+            y += theme.px(22)
         ty = r.bottom - theme.px(134)
+        self.spectrum_rect = pygame.Rect(ix, y + theme.px(6), iw, max(theme.px(40), ty - y - theme.px(14)))
+        # transport
         bh = theme.px(40)
         self.play_button = self.add(Button("▶ Play", self.toggle_play, (r.left, ty, theme.px(130), bh), style="primary",
                                            tooltip="Play / pause (Space). The first play renders the record, "
@@ -213,6 +229,43 @@ class BoothScene(FilmScene):
             self.loaded_index = -1
             self._show_entry()
 
+    def _analysis(self) -> Any:
+        """The selected entry's measured figures, starting their measurement (in the background) if needed."""
+        e = self.entry
+        if e is None or not track_known(e.track):
+            return None
+        if self.index not in self.analyses and not any(p.kind == "analyze" and p.index == self.index
+                                                        for p in self.pending):
+            self.pending.append(_Pending(analyze(e.track, e.profile, e.plays, e.quality if e.profile is None else 1.0),
+                                         "analyze", self.index))
+        return self.analyses.get(self.index)
+
+    def _facts(self, e: Entry) -> list[tuple[str, str]]:
+        """Figures measured from the sound (once measured), so every number here is one the audio engine read."""
+        a = self._analysis()
+        if e.profile is None:
+            if a is None:
+                return [("Treble up to", "measuring…"), ("Signal to noise", "measuring…")]
+            m = a.measures
+            return [("Treble up to", f"{m.treble_hz / 1000:.1f} kHz"),
+                    ("Signal to noise", "clean" if m.snr_db > 60 else f"{m.snr_db:.0f} dB")]
+        if a is None:
+            names = ("Treble up to", "Signal to noise", "Wobble, start → end", "Pitch, start → end", "Distortion",
+                     "Crackle")
+            return [(n, "measuring…") for n in names] + [("Plays left", e.plays_left)]
+        m = a.measures
+
+        def pct(x: float) -> str:
+            return f"{x * 100:+.1f} %"
+
+        return [("Treble up to", f"{m.treble_hz / 1000:.1f} kHz"),
+                ("Signal to noise", f"{m.snr_db:.0f} dB"),
+                ("Wobble, start → end", f"±{m.wobble_start * 100:.1f} % → ±{m.wobble_end * 100:.1f} %"),
+                ("Pitch, start → end", f"{pct(m.pitch_start)} → {pct(m.pitch_end)}"),
+                ("Distortion", f"{m.thd * 100:.1f} %"),
+                ("Crackle", f"{m.crackle_per_s:.1f} clicks/s"),
+                ("Plays left", e.plays_left)]
+
     def _show_entry(self) -> None:
         e = self.entry
         for a, b in self.fact_labels:
@@ -231,18 +284,12 @@ class BoothScene(FilmScene):
         self.ab_toggle.enabled = e.profile is not None
         self.ab_toggle.value = e.profile is not None
         if e.profile is None:
-            self.kind_label.text = f"{e.genre} · a clean master (foreign disc or tape)"
-            facts = [("Source quality", f"{round(e.quality * 100)} %")]
+            self.kind_label.text = f"{e.genre} · a master (foreign disc or tape), quality {round(e.quality * 100)} %"
         else:
-            p = e.profile.after_plays(e.plays)
-            gen = "cut from a master" if e.profile.generation == 1 else f"a copy of a copy (generation {e.profile.generation})"
-            self.kind_label.text = f"{e.genre} · {e.profile.diameter_in:.0f}\" {FILM_NAMES.get(p.film_kind, p.film_kind)} · {gen}"
-            facts = [("Hole off-centre", f"{p.spindle_offset_mm:.1f} mm"),
-                     ("Pitch wobble", f"±{p.wobble_depth(p.outer_groove_radius_mm) * 100:.1f} %"),
-                     ("Treble up to", f"{p.bandwidth_hz / 1000:.1f} kHz"),
-                     ("Hiss and hum", f"{(p.groove_noise + p.film_noise + p.hum) * 1000:.0f}"),
-                     ("Crackle", f"{p.crackle_rate:.1f} /s"),
-                     ("Plays left", e.plays_left)]
+            p = e.profile
+            gen = "cut from a master" if p.generation == 1 else f"a copy of a copy (generation {p.generation})"
+            self.kind_label.text = f"{e.genre} · {p.diameter_in:.0f}\" {FILM_NAMES.get(p.film_kind, p.film_kind)} · {gen}"
+        facts = self._facts(e)
         for (a, b), (k, v) in zip(self.fact_labels, facts, strict=False):
             a.text, b.text = k, v
         playable = track_known(e.track)
@@ -268,8 +315,9 @@ class BoothScene(FilmScene):
         if self.loaded_index != self.index:
             if not self._busy("load"):
                 b.source = "lathe" if (e.profile is not None and self.ab_toggle.value) else "clean"
-                self.pending.append(_Pending(b.prepare(e.track, e.profile, e.plays, e.seed), "load"))
-                self.status = "rendering the record…"
+                self.pending.append(_Pending(b.prepare(e.track, e.profile, e.plays, None, e.quality), "load",
+                                             self.index))
+                self.status = "putting the needle down…"
             return
         if b.playing:
             b.pause()
@@ -278,6 +326,8 @@ class BoothScene(FilmScene):
 
     def stop(self) -> None:
         if self.bridge is not None:
+            if self.bridge.playing:
+                sfx.play(self.app, "run_out")
             self.bridge.stop()
 
     def _set_ab(self, lathe: bool) -> None:
@@ -300,7 +350,7 @@ class BoothScene(FilmScene):
             return None
         lathe = e.profile is not None and self.ab_toggle.value
         path = export_dir() / export_name(e.title, e.tag + ("" if lathe else "-clean"))
-        job = b.export(path, e.track, e.profile if lathe else None, e.plays, e.seed)
+        job = b.export(path, e.track, e.profile if lathe else None, e.plays)
         self.pending.append(_Pending(job, "export"))
         self.status = "exporting…"
         return job
@@ -317,6 +367,14 @@ class BoothScene(FilmScene):
             return True
         return False
 
+    def settle(self, timeout: float = 30.0) -> None:
+        """Wait (up to `timeout` s) for the selected entry's measures: for screenshots and tests."""
+        self._analysis()
+        for p in list(self.pending):
+            if p.kind == "analyze":
+                p.job.wait(timeout)
+        self.update(0.0)
+
     # ------------------------------------------------------------ frame
     def update(self, dt: float) -> None:
         super().update(dt)
@@ -325,13 +383,24 @@ class BoothScene(FilmScene):
             if not p.job.done:
                 continue
             self.pending.remove(p)
+            if p.kind == "analyze":
+                if p.job.error is None:
+                    self.analyses[p.index] = p.job.result
+                    if p.index == self.loaded_index and b is not None:
+                        b.match_loudness(p.job.result)
+                    if p.index == self.index:
+                        self._show_entry()
+                continue
             if p.kind == "load" and b is not None:
-                if b.finish(p.job):
+                if p.index == self.index and b.finish(p.job):
                     self.loaded_index = self.index
                     self.seek.high = max(1.0, b.duration_s)
                     self.status = "no sound device: playing silently" if b.silent else ""
+                    if self.index in self.analyses:
+                        b.match_loudness(self.analyses[self.index])
+                    sfx.play(self.app, "needle_drop")
                     b.play()
-                else:
+                elif p.index == self.index:
                     self.status = b.reason or "sound unavailable"
             elif p.kind == "export":
                 if p.job.error:
@@ -343,7 +412,7 @@ class BoothScene(FilmScene):
                     self.status = f"exported to {self.last_export}"
                     if self.app is not None:
                         self.app.notify(f"Exported to {self.last_export}", "info", 8.0)
-        running = [p for p in self.pending if not p.job.done]
+        running = [p for p in self.pending if not p.job.done and p.kind != "analyze"]
         self.progress.visible = bool(running)
         if running:
             self.progress.value = running[0].job.fraction
@@ -369,6 +438,38 @@ class BoothScene(FilmScene):
             cap = "a foreign shellac disc"
         img = render(cap, "italic", theme.SIZE_SMALL - 1, theme.BONE_DIM)
         surface.blit(img, (rect.centerx - img.get_width() // 2, rect.bottom + theme.px(2)))
+        a = self.analyses.get(self.index)
+        if a is not None and a.comparison is not None and hasattr(self, "spectrum_rect"):
+            draw_spectrum(surface, self.spectrum_rect, a.comparison)
+
+
+def draw_spectrum(surface: pygame.Surface, rect: pygame.Rect, comp: Any) -> None:
+    """The master's spectrum (dim) and the record's (bright) on a log-frequency axis, 50 Hz - 16 kHz, over
+    the top 60 dB: where the record's treble stops, how high its hiss lies, the hum at 50 Hz."""
+    pygame.draw.rect(surface, (14, 16, 20), rect, border_radius=theme.px(4))
+    pygame.draw.rect(surface, theme.BONE_DIM, rect, 1, border_radius=theme.px(4))
+    lo, hi = math.log(50.0), math.log(16_000.0)
+    top = max(max(comp.master_db), max(comp.record_db))
+    inner = rect.inflate(-theme.px(8), -theme.px(18))
+    inner.top = rect.top + theme.px(4)
+
+    def point(f: float, db: float) -> tuple[int, int]:
+        x = inner.left + (math.log(f) - lo) / (hi - lo) * inner.width
+        y = inner.top + min(1.0, max(0.0, (top - db) / 60.0)) * inner.height
+        return round(x), round(y)
+
+    for f, label in ((100.0, "100"), (1000.0, "1k"), (10_000.0, "10k")):
+        x, _ = point(f, top)
+        pygame.draw.line(surface, (40, 44, 52), (x, inner.top), (x, inner.bottom))
+        img = render(label, "ui", theme.SIZE_SMALL - 4, theme.BONE_DIM)
+        surface.blit(img, (x - img.get_width() // 2, inner.bottom + theme.px(1)))
+    for values, color, width in ((comp.master_db, theme.BONE_DIM, 1), (comp.record_db, theme.AMBER, 2)):
+        pts = [point(f, v) for f, v in zip(comp.centres, values, strict=True)]
+        pygame.draw.lines(surface, color, False, pts, width)
+    key = render("master", "ui", theme.SIZE_SMALL - 4, theme.BONE_DIM)
+    surface.blit(key, (inner.right - key.get_width(), inner.top))
+    rec = render("record", "ui_bold", theme.SIZE_SMALL - 4, theme.AMBER)
+    surface.blit(rec, (inner.right - key.get_width() - rec.get_width() - theme.px(8), inner.top))
 
 
 _masters: dict[tuple[int, str], pygame.Surface] = {}

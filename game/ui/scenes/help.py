@@ -1,5 +1,6 @@
-"""Help: the rules in short sections (the evening, patrols, heat and raids, selling, the lathe, informing, keys),
-a list on the left and the chosen section on a sepia card, and a button to run the tutorial again.
+"""Help: the rules in short sections (ways to win and to lose, the evening, a stop on the way, patrols, heat and
+raids, selling, errands, the lathe, the black market, informing, keys), a list on the left and the chosen section
+on a sepia card, and a button to run the tutorial again.
 
 No number here is written by hand: each is an engine constant or computed by the engine's own functions for an
 example (a patrol's chance to stop you at heat 0 and 60, what a street market and a connoisseur pay for a clean
@@ -32,6 +33,7 @@ from game.core.market import (
     reputation_factor,
     taste_factor,
 )
+from game.core.profile import grade_rules
 from game.core.raids import RAID_FINE
 from game.core.resolve import HEAT_DECAY, LIE_LOW_DECAY
 from game.core.view import VIEW_RADIUS
@@ -39,12 +41,20 @@ from game.core.world import World
 from game.ui.frame.settings import ACTIONS, FIXED_KEYS
 from game.ui.look import theme
 from game.ui.scenes.common import FilmScene
+from game.ui.scenes.help_strategy import (
+    black_market_words,
+    errand_words,
+    stop_words,
+    ways_to_lose,
+    ways_to_win,
+)
 from game.ui.widgets.button import Button
 from game.ui.widgets.label import TextBlock
 from game.ui.widgets.listview import ListView
 from game.ui.widgets.panel import Card, Panel
 
 EXAMPLE_LOAD = 3.0  # "carrying three records" in the examples
+TEXT_SIZES = ((16, 1.3), (15, 1.2), (14, 1.15), (13, 1.1), (12, 1.05))  # the card's type, largest first
 
 
 def _pct(x: float) -> str:
@@ -63,13 +73,16 @@ def rule_sections(world: World | None, keys: dict[str, str] | None = None) -> li
     give = Encounter("militia", 20, EXAMPLE_LOAD, False, 1.0, 100 * 100, "surrender")
     market_t, connoisseur_t = DEFAULT_TASTE["market"], DEFAULT_TASTE["buyer"]
     keys = keys or {a: k for a, (_label, k) in ACTIONS.items()}
+    strategy = [("Ways to win", ways_to_win(world)), ("Ways to lose", ways_to_lose(world))] if world is not None else []
     sections = [
+        *strategy,
         ("The evening", f"Each turn is one evening. Click a place to walk there: up to {walk} tiles an evening (further "
          "places take several evenings, dashed on the map), then choose what to do when you arrive. Everyone moves at "
          "once, one tile a step; then the evening paper and your ledger say what happened and what it did to your "
          "money, reputation, heat and lathe.\n\nYou see "
          f"{VIEW_RADIUS} tiles around you where no building blocks the line. Your rivals, the militia and the "
          "Komsomol move in the dark beyond it."),
+        ("A stop on the way", stop_words()),
         ("Patrols", "A patrol sees its own distance times tonight's patrol pressure, never further than you see, and "
          "half as far into courtyards: the hatched area around it. A patrol that sees you carrying records may stop "
          f"you: carrying {EXAMPLE_LOAD:g} records at heat 0, {_pct(notice_chance(0, EXAMPLE_LOAD, 1.0))}; at heat 60, "
@@ -91,18 +104,24 @@ def rule_sections(world: World | None, keys: dict[str, str] | None = None) -> li
          f"(×{SALE_SATURATION}); it recovers {RECOVERY_RATE:.0%} of the gap an evening. Reputation: each record counts "
          f"(its quality − what the buyer expects: a market {expectation(market_t) * 100:.0f}, a connoisseur "
          f"{expectation(connoisseur_t) * 100:.0f}) × {REPUTATION_PER_QUALITY:g}, at most ±{REPUTATION_CAP} a sale. "
-         "The market panel shows money, reputation and heat before you sell."),
+         "The market panel shows money, reputation and heat before you sell, and sells the records you tick or "
+         "simply the best N the buyer takes."),
+        ("Errands", errand_words()),
         ("The lathe", "Films come from hospital archives, masters from contacts. At your workshop you cut up to "
          f"{MAX_CUT_PER_TURN} records an evening from a master (its quality caps the records) or copy a bone record "
          "(a copy carries both cuts' damage). Each record cut wears every part of the lathe a little, so the records "
          "of one evening get slightly worse one after another: the workshop shows the whole spread before you cut. "
          "Better motor, platter, cutter and amplifier cut cleaner records, which sound better in the booth and sell for "
-         "more."),
+         "more. " + grade_rules()),
+        ("Black market", black_market_words()),
         ("Informing", f"At a militia station you can name a rival, but only with evidence you saw yourself: them "
          f"carrying records (in the last {EVIDENCE_TURNS} evenings) or their workshop. It costs "
          f"{rubles(INFORM_COST)} and you cannot name them again for {INFORM_COOLDOWN} evenings. Believed: their heat "
          f"+{INFORM_HEAT} (or a raid, if you know the workshop); not believed: your heat +{DISBELIEF_HEAT}. With "
-         f"{WORD_GETS_OUT:.0%} word gets out: reputation −{INFORMER_REPUTATION_COST}. People were sent to the camps on "
+         f"{WORD_GETS_OUT:.0%} word gets out: reputation −{INFORMER_REPUTATION_COST}. The militia station's panel lists "
+         "what you hold on each rival, how fresh it is and the odds.\n\nWhen someone names you, the paper says so "
+         "(and who, if word got out): your heat rises, or your workshop is searched if they knew it. A raid never "
+         "takes the lathe or the master you hid, so you can always cut again. People were sent to the camps on "
          "such papers."),
         ("Keys", "  ·  ".join(f"{label}: {keys.get(a, '').upper()}" for a, (label, _d) in ACTIONS.items()) + "\n\n"
          + "  ·  ".join(f"{label}: {k.upper()}" for label, k in FIXED_KEYS.items())
@@ -141,6 +160,10 @@ class HelpScene(FilmScene):
         title, text = self.sections[index]
         self.card.title = title
         self.text.text = text
+        for size, gap in TEXT_SIZES:  # the largest type the whole section fits in (a small window: smaller type)
+            self.text.size, self.text.line_gap = size, gap
+            if not self.text.clipped:
+                break
 
     def build(self) -> None:
         w, h = self.size

@@ -11,6 +11,7 @@ from game.ui.frame.scene import Scene
 from game.ui.look import paint, theme
 from game.ui.look.text import render
 from game.ui.scenes.common import FilmScene
+from game.ui.sound import sfx
 from game.ui.widgets.button import Button
 from game.ui.widgets.panel import Panel
 
@@ -86,6 +87,25 @@ class MenuScene(FilmScene):
             "Settings": ("Volume, window, UI size, keys and the audio output.", settings),
             "Codex": ("Short notes on the real bone-record bootleggers and their times.", codex),
         }
+
+    def on_enter(self) -> None:
+        sfx.theme(self.app, True)
+        sfx.warm_up(self.app)
+
+    def on_resume(self) -> None:
+        sfx.theme(self.app, True)
+
+    def draw_overlay(self, surface: pygame.Surface) -> None:
+        """While the first start renders the scores for the booth, say so (with how far it is)."""
+        warm = getattr(getattr(self.app, "sound_board", None), "warm", None)
+        if warm is not None and not warm.done:
+            w, h = surface.get_size()
+            rect = pygame.Rect(w - theme.px(56) - theme.px(300), h - theme.px(64), theme.px(300), theme.px(8))
+            pygame.draw.rect(surface, theme.BONE_DIM, rect, 1)
+            pygame.draw.rect(surface, theme.AMBER, (rect.left, rect.top, round(rect.width * warm.fraction), rect.height))
+            img = render(f"Pressing the records for the booth… {round(warm.fraction * 100)} %", "ui",
+                         theme.SIZE_SMALL, theme.BONE_DIM)
+            surface.blit(img, (rect.right - img.get_width(), rect.top - img.get_height() - theme.px(2)))
 
     def open(self, label: str) -> None:
         """Open the scene behind a menu entry (a 'coming later' card if it has none yet)."""

@@ -9,6 +9,7 @@ import pygame
 
 from game.ui.look import theme
 from game.ui.scenes.common import FilmScene
+from game.ui.sound import sfx
 from game.ui.widgets.button import Button
 from game.ui.widgets.newspaper import Article, NewspaperPage
 
@@ -51,6 +52,9 @@ class ReportScene(FilmScene):
             self.auto_close = None  # the player is reading: stay
             self.next_button.label = self._label()
         return super().handle_event(event)
+
+    def on_enter(self) -> None:
+        sfx.play(self.app, "newspaper")
 
     def proceed(self) -> None:
         if self.on_continue is not None:

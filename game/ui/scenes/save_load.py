@@ -56,7 +56,8 @@ class SaveLoadScene(FilmScene):
             elif info.error:
                 rows.append((saves.slot_title(info.slot), info.error, "", "", info.modified))
             else:
-                rows.append((saves.slot_title(info.slot), info.level, info.date, f"evening {info.turn + 1}", info.modified))
+                city = f"{info.level} · {info.difficulty} AI" if info.difficulty else info.level
+                rows.append((saves.slot_title(info.slot), city, info.date, f"evening {info.turn + 1}", info.modified))
         self.list = self.add(ListView(panel.inner, rows, columns=(1.1, 2.6, 1.3, 1.1, 1.6), header=("Slot", "City", "Date", "Turn", "Saved"),
                                       on_select=self._select, on_activate=lambda _i: self.act(), size=17,
                                       tooltip="Choose a slot; double-click to " + ("save into it." if self.mode == "save" else "load it.")))

@@ -1,4 +1,5 @@
-"""Skirmish set-up: pick a city (with its drawn map and description), the number of AI rivals and a seed."""
+"""Skirmish set-up: pick a city (with its drawn map and description), the number of AI rivals, how well they play
+(easy, normal, hard: `game.core.ai.difficulty`) and a seed."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from pathlib import Path
 import pygame
 
 from game.content.models import Level
+from game.core.ai.difficulty import DIFFICULTIES
 from game.core.world import evening_count
 from game.ui.art import level_thumbnail
 from game.ui.files import mods
@@ -23,7 +25,13 @@ from game.ui.widgets.listview import ListView
 from game.ui.widgets.panel import Panel
 from game.ui.widgets.textinput import TextInput
 
-StartCallback = Callable[[Path, int, int], None]
+StartCallback = Callable[[Path, int, int, str], None]  # level, rivals, seed, AI difficulty
+#: what each AI level does differently, in the player's words (the levels themselves are the engine's)
+DIFFICULTY_WORDS = {
+    "easy": "Walks straight at its goal, sells at the nearest buyer, never informs or trades.",
+    "normal": "Avoids the patrols it sees, weighs prices and upgrades, names only those who named it.",
+    "hard": "Also chases errands, informs on the leader when it knows their workshop, offers dubs.",
+}
 
 
 def _area(level: Level) -> int:
@@ -33,7 +41,7 @@ def _area(level: Level) -> int:
 class SkirmishSetupScene(FilmScene):
     """State lives on the scene (`index`, `rivals`, `seed_text`), widgets are rebuilt from it on layout.
 
-    Start calls `on_start(level_path, rivals, seed)`: the constructor's argument, else the App's
+    Start calls `on_start(level_path, rivals, seed, difficulty)`: the constructor's argument, else the App's
     `on_start_skirmish` hook, else `game.ui.play.start.start_skirmish`."""
 
     name = "skirmish"
@@ -55,6 +63,7 @@ class SkirmishSetupScene(FilmScene):
         if level_path is not None:
             self._add_level(Path(level_path))
         self.rivals = 1
+        self.difficulty = "normal"
         self.seed_text = "1957"
         self._clamp_rivals()
 
@@ -91,6 +100,10 @@ class SkirmishSetupScene(FilmScene):
     def set_rivals(self, value: int) -> None:
         self.rivals = int(value)
 
+    def set_difficulty(self, value: str) -> None:
+        self.difficulty = value if value in DIFFICULTIES else "normal"
+        self.difficulty_words.text = DIFFICULTY_WORDS.get(self.difficulty, "")
+
     def randomize_seed(self) -> None:
         self.seed_text = str(random.randrange(1, 999_999))
         self.relayout(self.size)
@@ -105,13 +118,13 @@ class SkirmishSetupScene(FilmScene):
             return
         path = self.levels[self.index][0]
         if self.on_start is not None:
-            self.on_start(path, self.rivals, self.seed)
+            self.on_start(path, self.rivals, self.seed, self.difficulty)
         elif self.app.on_start_skirmish is not None:
-            self.app.on_start_skirmish(path, self.rivals, self.seed)
+            self.app.on_start_skirmish(path, self.rivals, self.seed, self.difficulty)
         else:
             from game.ui.play.start import start_skirmish
 
-            start_skirmish(self.app, path, self.rivals, self.seed)
+            start_skirmish(self.app, path, self.rivals, self.seed, self.difficulty)
 
     # ------------------------------------------------------------ layout
     def build(self) -> None:
@@ -163,7 +176,22 @@ class SkirmishSetupScene(FilmScene):
         options = [(n, f"{n} rival{'s' if n != 1 else ''}") for n in range(lo, hi + 1)]
         self.rivals_choice = self.add(Choice((inner.left, y, inner.width, theme.px(40)), options, self.rivals, self.set_rivals,
                                              wrap=False, tooltip="How many computer bootleggers compete with you."))
-        y += theme.px(60)
+        y += theme.px(48)
+        self.add(Label("How they play", (inner.left, y, inner.width, theme.px(24)), "ui_bold", theme.SIZE_BODY, theme.BONE))
+        y += theme.px(28)
+        levels = [(name, f"{name.title()} AI") for name in DIFFICULTIES]
+        self.difficulty_choice = self.add(Choice((inner.left, y, inner.width, theme.px(40)), levels, self.difficulty,
+                                                 self.set_difficulty, wrap=False,
+                                                 tooltip=" ".join(DIFFICULTY_WORDS[name] for name in DIFFICULTIES)))
+        y += theme.px(44)
+        buttons_top = inner.bottom - 2 * theme.px(theme.BUTTON_H) - theme.px(14)
+        required = theme.px(28 + 52)  # the seed's label and field
+        roomy = y + theme.px(62) + required + theme.px(72) <= buttons_top  # room for the words under the choices
+        self.difficulty_words = self.add(TextBlock(DIFFICULTY_WORDS.get(self.difficulty, ""),
+                                                   (inner.left, y, inner.width, theme.px(58) if roomy else 0), "italic",
+                                                   theme.SIZE_SMALL - 1, theme.BONE_DIM))
+        self.difficulty_words.visible = roomy
+        y += theme.px(62) if roomy else theme.px(4)
         self.add(Label("Seed", (inner.left, y, inner.width, theme.px(24)), "ui_bold", theme.SIZE_BODY, theme.BONE))
         y += theme.px(28)
         bw = theme.px(96)
@@ -173,9 +201,11 @@ class SkirmishSetupScene(FilmScene):
         self.add(Button("Random", self.randomize_seed, (inner.right - bw, y, bw, theme.px(40)), size=theme.SIZE_SMALL + 1,
                         tooltip="Roll a new seed."))
         y += theme.px(52)
-        self.add(TextBlock("Same map, rivals and seed: the same game. Share the seed to race a friend on identical dice.",
-                           (inner.left, y, inner.width, theme.px(64)), "italic", theme.SIZE_SMALL, theme.BONE_DIM))
-        y += theme.px(72)
+        if y + theme.px(72) <= buttons_top:
+            self.add(TextBlock("Same map, rivals and seed: the same game. Share the seed to race a friend on identical "
+                               "dice.", (inner.left, y, inner.width, theme.px(64)), "italic", theme.SIZE_SMALL,
+                               theme.BONE_DIM))
+            y += theme.px(72)
         if lvl is not None:
             goal = {"richest": "richest and free", "last_free": "last one free", "coop": "all against the state"}[lvl.victory.mode]
             half = inner.width // 2

@@ -1,14 +1,24 @@
 """The turn report as the evening paper: what happened to you ("Your evening"), your ledger (every figure that
-changed, with its causes), the city's news as headlines and a market column, set on the `ReportScene`
-newspaper page from a real `TurnReport`."""
+changed, with its causes), the black market (your offers, what became of them, offers made to you), a
+denunciation of you told plainly with what it means, buyers' new errands, the city's news as headlines and a
+market column, set on the `ReportScene` newspaper page from a real `TurnReport`.
+
+The report's own events carry the sentences (kinds `offer`, `trade`, `note`, ...); the view before the evening
+(`before`) tells which of your offers were open tonight (an offer nobody took simply lapses: the paper says so),
+whether you were named (`stats.denounced`) and which errands are new."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from game.core import trade
+from game.core.commands import rubles
 from game.core.report import TurnEvent, TurnReport
+from game.core.resolve import HEAT_DECAY, LIE_LOW_DECAY
+from game.core.state import Errand
 from game.core.view import PlayerView
 from game.core.world import World, evening_count
+from game.ui.play.errands import errand_words
 from game.ui.play.hud import date_words
 from game.ui.play.ledger import LedgerLine
 from game.ui.scenes.report import ReportScene
@@ -94,16 +104,97 @@ def ledger_text(ledger: Sequence[LedgerLine]) -> str:
     return "\n".join(line.sentence for line in ledger)
 
 
+def _trade_notes(world: World, report: TurnReport, view: PlayerView, before: PlayerView | None,
+                 notes: list[TurnEvent]) -> tuple[list[str], list[TurnEvent]]:
+    """(the black market's lines from the evening's notes and lapsed offers, the notes that are about something
+    else). An offer to you names its number; a rival taking yours repeats the engine's words for the goods."""
+    lines: list[str] = []
+    rest = list(notes)
+    offered_to_me = [o for o in view.offers if o.buyer == view.seat and o.turn == report.turn]
+    for offer in offered_to_me:
+        note = next((n for n in rest if f"#{offer.id}" in n.text), None)
+        if note is not None:
+            rest.remove(note)
+        lines.append(f"{view.rival_name(offer.seller)} offers you {trade.describe(world, offer)} for "
+                     f"{rubles(offer.price)}. Open the Black market to look at it and accept it tonight; tomorrow it "
+                     "lapses.")
+    if before is not None:
+        for offer in [o for o in before.offers if o.seller == before.seat and o.turn == before.turn - 1]:
+            goods, name = trade.describe(world, offer), view.rival_name(offer.buyer)
+            note = next((n for n in rest if goods in n.text and name in n.text), None)
+            if note is not None:
+                rest.remove(note)
+                lines.append(note.text)
+            else:
+                lines.append(f"Nothing came of your offer to {name} of {goods} for {rubles(offer.price)}: it has "
+                             "lapsed, and whatever you still hold is yours.")
+    return lines, rest
+
+
+def _denounced_article(world: World, view: PlayerView, before: PlayerView | None, notes: list[TurnEvent]) -> Article | None:
+    """Being named to the militia, told plainly: what happened, who (if word got out) and what it means now."""
+    named = before is not None and view.player.stats.denounced > before.player.stats.denounced
+    if not named:
+        return None
+    me = view.player
+    known = [view.rival_name(i) for i in me.grudges if before is None or i not in before.player.grudges]
+    told = " ".join(n.text for n in notes)
+    who = ("" if known and all(name in told for name in known) else
+           f" Word reached you that it was {', '.join(known)}." if known else " Nobody says who it was.")
+    raid = world.level.rules.raid_heat
+    body = (told + who +
+            f" Your heat is {me.heat} now; from {raid} the militia may search your workshop. Lying low at home cools "
+            f"it by {LIE_LOW_DECAY} an evening instead of {HEAT_DECAY}; carry fewer records while they know your face.")
+    if known:
+        body += (" You could name them in turn at a militia station, if you have seen them with records or know "
+                 "their workshop.")
+    return Article("Your name was given to the militia", body.strip(), kind="danger", kicker="A denunciation")
+
+
+def _errand_article(world: World, view: PlayerView, before: PlayerView | None) -> tuple[Article | None, list[Errand]]:
+    """Buyers' errands that are new tonight (all open ones without `before`), with their bonus."""
+    old = {e.id for e in before.errands} if before is not None else set()
+    new = [e for e in view.errands if e.id not in old and e.site in world.sites]
+    if not new:
+        return None, []
+    text = " ".join(errand_words(world, view, e) for e in new)
+    return Article("A buyer's errand" if len(new) == 1 else "Buyers' errands", text, kind="notice", kicker="Wanted"), new
+
+
+def _about_errand(world: World, text: str, errands: list[Errand]) -> bool:
+    """Whether a news item announces one of `errands` (the errand article says it with the bonus)."""
+    return any(e.site in world.sites and world.sites[e.site].name in text and "asking for" in text for e in errands)
+
+
 def articles_for(world: World, report: TurnReport, view: PlayerView, seat: int,
-                 ledger: Sequence[LedgerLine] = ()) -> list[Article]:
-    """The page's articles for one seat's report: your evening, your ledger, the news, the market, the street."""
+                 ledger: Sequence[LedgerLine] = (), before: PlayerView | None = None) -> list[Article]:
+    """The page's articles for one seat's report: your evening, your ledger, the black market, a denunciation,
+    errands, the news, the market, the street."""
     own = [e for e in report.events if e.player == seat]
+    notes = [e for e in own if e.kind == "note"]
+    trade_lines, other_notes = _trade_notes(world, report, view, before, notes)
+    trade_lines = [e.text for e in own if e.kind in ("offer", "trade")] + trade_lines
+    denounced = _denounced_article(world, view, before, other_notes)
+    if denounced is not None:
+        other_notes = []
+    evening = [e for e in own if e.kind not in ("note", "offer", "trade")] + other_notes
     news = [e for e in report.events if e.player is None]
-    body = " ".join(e.text for e in own) or "You stayed at the workshop and nobody came knocking."
-    bad = any(e.kind in BAD for e in own)
-    articles = [Article(_own_headline(own), body, kind="danger" if bad else "lead", kicker="Your evening")]
+    body = " ".join(e.text for e in evening) or "You stayed at the workshop and nobody came knocking."
+    bad = any(e.kind in BAD for e in evening)
+    if denounced is not None and not evening:  # a quiet evening at home, but for the knock on a door
+        articles = [Article(denounced.headline, denounced.body, kind="danger", kicker="Your evening")]
+    else:
+        articles = [Article(_own_headline(evening), body, kind="danger" if bad else "lead", kicker="Your evening")]
+        if denounced is not None:
+            articles.append(denounced)
+    if trade_lines:
+        articles.append(Article("On the black market", " ".join(trade_lines), kind="notice", kicker="Between bootleggers"))
     if ledger:
         articles.append(Article("Your ledger", ledger_text(ledger), kind="notice", kicker="What changed and why"))
+    errand_article, new_errands = _errand_article(world, view, before)
+    if errand_article is not None:
+        articles.append(errand_article)
+    news = [e for e in news if not _about_errand(world, e.text, new_errands)]
     for e in news[:5]:
         head, rest = _split_news(e.text)
         articles.append(Article(head, rest or "Our correspondent reports from the district.", kicker="City news"))
@@ -124,8 +215,10 @@ def articles_for(world: World, report: TurnReport, view: PlayerView, seat: int,
 
 def report_scene(world: World, report: TurnReport, view: PlayerView, seat: int,
                  on_continue: Callable[[], None] | None = None, ledger: Sequence[LedgerLine] = (),
-                 auto_close: float | None = None) -> ReportScene:
-    """The newspaper page for `report` (the evening that was resolved); `auto_close` seconds: it closes itself."""
+                 auto_close: float | None = None, before: PlayerView | None = None) -> ReportScene:
+    """The newspaper page for `report` (the evening that was resolved); `auto_close` seconds: it closes itself;
+    `before`: the view at the evening's start (lapsed offers, a denunciation, new errands)."""
     date_line = (f"{date_words(report.date)}  ·  No. {report.turn + 1}  ·  Evening {report.turn + 1} of "
                  f"{evening_count(world.level)}")
-    return ReportScene(date_line, articles_for(world, report, view, seat, ledger), on_continue, auto_close=auto_close)
+    return ReportScene(date_line, articles_for(world, report, view, seat, ledger, before), on_continue,
+                       auto_close=auto_close)

@@ -3,10 +3,15 @@ a function or the sound device is missing, or a render fails, the booth still wo
 "sound unavailable" — never a crash.
 
     bridge = AudioBridge(backend="auto", volume=0.8)
-    job = bridge.prepare(track_id, profile, plays, seed)   # background thread: music + both streams
+    job = bridge.prepare(track_id, profile, plays)          # background thread: music + both streams
     ... poll job.fraction / job.done / job.error each frame ...
     bridge.play(); bridge.pause(); bridge.stop(); bridge.seek(s); bridge.set_source("clean"|"lathe")
-    bridge.export(path, track_id, profile, plays, seed)     # background thread, a 16-bit 44.1 kHz WAV
+    job = analyze(track_id, profile, plays, q)               # background: the record's measures, A/B loudness
+    bridge.match_loudness(job.result)                        # the master then plays as loud as the record
+    bridge.export(path, track_id, profile, plays)           # background thread, a 16-bit 44.1 kHz WAV
+
+A record's noise, clicks and wow are seeded by its profile (`game.audio.chain.record_seed`), so what the
+booth plays, measures and exports is one and the same sound.
 
 pygame stays on the main thread: the worker threads only run numpy and file I/O.
 """
@@ -128,9 +133,10 @@ class AudioBridge:
             self.player.volume = self._volume
 
     # ------------------------------------------------------------ loading
-    def prepare(self, track_id: str, profile: CutProfile | None, plays: int = 0, seed: int = 0) -> Job:
-        """In the background: load the clean master and build the clean and lathe streams; on success the
-        player holds the `source` stream, ready to play from the start."""
+    def prepare(self, track_id: str, profile: CutProfile | None, plays: int = 0, seed: int | None = None,
+                source_quality: float = 1.0) -> Job:
+        """In the background: load the clean master and build the clean and lathe streams (they render as
+        they play); on success the player holds the `source` stream, ready to play from the start."""
         self.stop()
         self.streams = {}
 
@@ -139,7 +145,8 @@ class AudioBridge:
             from game.audio.player import RecordStream
 
             music = load_track(track_id, lambda f: progress(0.8 * f))
-            streams = {"clean": RecordStream(music, None, 0, seed)}
+            q = _root_quality(profile) if profile is not None else source_quality
+            streams = {"clean": RecordStream(music, None, 0, seed, q)}
             progress(0.85)
             if profile is not None:
                 streams["lathe"] = RecordStream(music, profile, plays, seed)
@@ -164,13 +171,12 @@ class AudioBridge:
     def _attach(self, stream: Any, at_s: float) -> None:
         if self.player is None:
             return
-        lock = getattr(self.player, "_lock", None)
-        if lock is not None:
-            with lock:
-                self.player.stream = stream
-        else:
+        use = getattr(self.player, "use", None)
+        if use is not None:
+            use(stream, at_s)
+        else:  # pragma: no cover - an older Player
             self.player.stream = stream
-        stream.seek(at_s)
+            stream.seek(at_s)
 
     # ------------------------------------------------------------ transport
     def play(self) -> None:
@@ -193,16 +199,26 @@ class AudioBridge:
             self.player.seek(max(0.0, min(seconds, self.duration_s)))
 
     def set_source(self, source: str) -> None:
-        """A/B: switch between "clean" (the master) and "lathe" (the record) at the same position."""
+        """A/B: switch between "clean" (the master) and "lathe" (the record) at the same moment of the music
+        (the record started with its lead-in groove and plays at its own speed)."""
         if source == self.source or source not in self.streams:
             self.source = source if source in ("clean", "lathe") else self.source
             return
-        at = self.position_s
+        old = self.streams.get(self.source)
+        music_s = old.music_at(self.position_s) if old is not None else 0.0
         was_playing = self.playing
         self.source = source
-        self._attach(self.streams[source], at)
+        new = self.streams[source]
+        self._attach(new, max(0.0, new.at_music(music_s)) if music_s > 0 else 0.0)
         if was_playing:
             self.play()
+
+    def match_loudness(self, analysis: Any) -> None:
+        """Play the clean master at the record's loudness (`analysis` from `analyze`)."""
+        comp = getattr(analysis, "comparison", None)
+        clean = self.streams.get("clean")
+        if comp is not None and clean is not None:
+            clean.gain = comp.master_gain
 
     def close(self) -> None:
         if self.player is not None:
@@ -210,7 +226,7 @@ class AudioBridge:
                 self.player.close()
 
     # ------------------------------------------------------------ export
-    def export(self, path: Path, track_id: str, profile: CutProfile | None, plays: int = 0, seed: int = 0,
+    def export(self, path: Path, track_id: str, profile: CutProfile | None, plays: int = 0, seed: int | None = None,
                seconds: float | None = None) -> Job:
         """In the background: render the record (or the clean master when `profile` is None) and write a
         16-bit 44.1 kHz WAV to `path`; the job's result is the path."""
@@ -234,6 +250,53 @@ class AudioBridge:
             return path
 
         return _run(Job("export"), work)
+
+
+def _root_quality(profile: CutProfile) -> float:
+    while profile.parent is not None:
+        profile = profile.parent
+    return profile.source_quality
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """What the booth shows about a record or master, measured from its sound: `measures` (RecordMeasures
+    or, for a master, MasterMeasures) and `comparison` (A/B loudness and spectra; None for a master)."""
+
+    measures: Any
+    comparison: Any
+
+
+_analyses: dict[tuple, Analysis] = {}
+_analyses_lock = threading.Lock()
+
+
+def analyze(track_id: str, profile: CutProfile | None, plays: int = 0, source_quality: float = 1.0) -> Job:
+    """In the background: measure the record (or master) and compare it with its master; once per record
+    (cached for the session)."""
+    key = (track_id, profile, plays, source_quality)
+
+    def work(progress: Callable[[float], None]) -> Analysis:
+        with _analyses_lock:
+            if key in _analyses:
+                return _analyses[key]
+        if profile is None:
+            from game.audio.measure import measure_master
+
+            result = Analysis(measure_master(source_quality), None)
+        else:
+            from game.audio.compare import compare
+            from game.audio.library import load_track
+            from game.audio.measure import measure_record
+
+            measures = measure_record(profile, plays)
+            progress(0.6)
+            result = Analysis(measures, compare(load_track(track_id), profile, plays))
+        with _analyses_lock:
+            _analyses[key] = result
+        return result
+
+    return _run(Job("analyze"), work)
 
 
 def track_known(track_id: str) -> bool:

@@ -30,15 +30,18 @@ def panel_class(kind: str) -> type[SitePanel]:
     return classes.get(kind, GenericPanel)
 
 
-def make_site_panel(session: Any, seat: int, site_id: str, on_action: OnAction) -> SitePanel:
-    """The panel scene for `site_id` (not pushed)."""
+def make_site_panel(session: Any, seat: int, site_id: str, on_action: OnAction, view: Any = None,
+                    as_stop: bool = False) -> SitePanel:
+    """The panel scene for `site_id` (not pushed); `view`: the player's view to judge from (default: the session's
+    view now), `as_stop`: chosen as the stop on the way."""
     kind = session.world.sites[site_id].kind
-    return panel_class(kind)(session, seat, site_id, on_action)
+    return panel_class(kind)(session, seat, site_id, on_action, view=view, as_stop=as_stop)
 
 
-def open_site_panel(app: Any, session: Any, seat: int, site_id: str, on_action: OnAction) -> SitePanel:
+def open_site_panel(app: Any, session: Any, seat: int, site_id: str, on_action: OnAction, view: Any = None,
+                    as_stop: bool = False) -> SitePanel:
     """Push the panel for `site_id`'s kind over the current scene and return it."""
-    panel = make_site_panel(session, seat, site_id, on_action)
+    panel = make_site_panel(session, seat, site_id, on_action, view, as_stop)
     app.push(panel)
     return panel
 

@@ -4,7 +4,9 @@ footer with "Lie low here" and "Cancel".
 
 A panel draws only from `session.view(seat)` and the static `session.world`; a disabled button shows the engine's
 own reason, from `game.core.knowledge.refusal` (the engine's check run on what the player knows), for a local and
-a LAN seat alike.
+a LAN seat alike. With a stop on the way planned, the panel for the evening's last action is given the view as it
+will be after the stop (`knowledge.view_after`: a master bought on the way can be cut at home). A panel opened for
+the stop itself (`as_stop`) says so.
 """
 
 from __future__ import annotations
@@ -65,21 +67,26 @@ class SitePanel(FilmScene):
     glow_at = (0.78, 0.30)
     offer_lie_low = False  # lying low is staying in: only the workshop panel offers it
 
-    def __init__(self, session: Any, seat: int, site_id: str, on_action: OnAction) -> None:
+    def __init__(self, session: Any, seat: int, site_id: str, on_action: OnAction, view: PlayerView | None = None,
+                 as_stop: bool = False) -> None:
         super().__init__()
         self.session, self.seat, self.site_id, self.on_action = session, seat, site_id, on_action
+        self.given_view, self.as_stop = view, as_stop
         self.world = session.world
         self.site = self.world.sites[site_id]
         self.site_tile: tuple[int, int] = (self.site.at[0], self.site.at[1])
         self.title = self.site.name
         kind = KIND_WORDS.get(self.site.kind, self.site.kind.replace("_", " ").title())
         self.subtitle = f"{kind}. {self.site.description}".strip() if self.site.description else kind
-        self.view: PlayerView = session.view(seat)
+        if as_stop:
+            self.subtitle = f"A stop on the way tonight. {self.subtitle}"
+            self.hint = "Esc cancel  ·  Tab / ↑↓ move  ·  Enter choose  ·  done on the way, when your walk passes here"
+        self.view: PlayerView = view if view is not None else session.view(seat)
         self.action_buttons: list[ActionButton] = []
 
     # ------------------------------------------------------------ engine
     def refresh_view(self) -> None:
-        self.view = self.session.view(self.seat)
+        self.view = self.given_view if self.given_view is not None else self.session.view(self.seat)
 
     def reason(self, action: Any) -> str | None:
         """The engine's refusal reason for `action` at this site, judged from what the player knows (the same
@@ -143,7 +150,7 @@ class SitePanel(FilmScene):
         x = w - m - bw
         self.add(Button("Cancel", self.back, (x, y, bw, bh),
                         tooltip="Close this panel without choosing anything (Esc)."))
-        if self.offer_lie_low:
+        if self.offer_lie_low and not self.as_stop:  # lying low is a whole evening, never a stop
             x -= bw + theme.px(10)
             self.lie_low_button = self.action_button(
                 self.lie_low_text(), LieLow(), (x, y, bw, bh), style="film",

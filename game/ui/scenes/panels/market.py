@@ -1,15 +1,20 @@
-"""A market, buyer or dance hall: demand and price per genre, price history, and your records to sell."""
+"""A market, buyer or dance hall: demand and price per genre, the buyer's open errand, price history, and your
+records to sell: the ticked ones, or "the best N" (`SellRecords(records="all", limit=N)`: the engine picks the most
+valuable N the buyer takes when you get there), each with the engine's preview (money, reputation, heat, and the
+errand the sale would deliver)."""
 
 from __future__ import annotations
 
 import pygame
 
+from game.core import knowledge
 from game.core.commands import SellRecords, rubles
 from game.core.market import SALE_SATURATION, buys, price_at_demand
 from game.core.preview import sale_preview
 from game.ui.look import theme
+from game.ui.play.errands import errand_at, errand_words
 from game.ui.scenes.panels.base import SitePanel
-from game.ui.scenes.panels.widgets import ChecklistView
+from game.ui.scenes.panels.widgets import ChecklistView, Stepper
 from game.ui.scenes.panels.words import demand_words, points
 from game.ui.widgets.button import Button
 from game.ui.widgets.chart import LineChart
@@ -52,6 +57,13 @@ class MarketPanel(SitePanel):
                                   "tonight's demand, best first. Each sale lowers that genre's demand here "
                                   f"(×{SALE_SATURATION} a record)."))
         y = inner.top + list_h + theme.px(10)
+        self.errand = errand_at(view, self.site_id)
+        if self.errand is not None:
+            eh = theme.px(66)
+            self.add(TextBlock("★ " + errand_words(world, view, self.errand, where=False),
+                               (inner.left, y, inner.width, eh), "ui", theme.SIZE_SMALL, theme.AMBER, 1.1,
+                               ))
+            y += eh + theme.px(6)
         self.add(Label("A quality-50 record here, evening by evening", (inner.left, y, inner.width, theme.px(22)),
                        "ui_bold", theme.SIZE_SMALL, theme.GLOW,
                        tooltip="The street's price for a record of quality 50 (of 100) from a seller of reputation 50. "
@@ -86,7 +98,9 @@ class MarketPanel(SitePanel):
                   for r in self.records]
         warn_h = theme.px(64) if self.site.kind == "dance_hall" else 0
         bh = theme.px(40)
-        foot = theme.px(30) + theme.px(26) + theme.px(8) + bh + theme.px(12) + warn_h + (theme.px(22) if unsold else 0)
+        errand_h = theme.px(24) if self.errand is not None else 0
+        foot = (theme.px(30) + theme.px(26) + theme.px(8) + 2 * bh + theme.px(20) + warn_h + errand_h
+                + (theme.px(22) if unsold else 0))
         list_h = max(theme.px(ROW) * 2, inner.height - foot)
         self.checklist = self.add(ChecklistView(
             (inner.left, inner.top, inner.width, list_h), r_rows, columns=(2.3, 1.1, 0.8, 1.5), size=theme.SIZE_SMALL + 1,
@@ -112,18 +126,61 @@ class MarketPanel(SitePanel):
         self.reputation_label = self.add(Label("", (inner.left, y, inner.width, theme.px(24)), "ui", theme.SIZE_SMALL,
                                                theme.BONE, align="right"))
         y += theme.px(26)
+        self.errand_label = self.add(Label("", (inner.left, y, inner.width, errand_h), "ui_bold", theme.SIZE_SMALL,
+                                           theme.GREEN, align="right"))
+        y += errand_h
         if warn_h:
             self.add(TextBlock(KOMSOMOL, (inner.left, y, inner.width, min(warn_h - theme.px(4), inner.bottom - bh - theme.px(8) - y)),
                                "ui", theme.SIZE_SMALL, theme.RED))
+        takeable = self._takeable()
+        self.best_n = min(len(takeable), 3) or 1
+        y = inner.bottom - 2 * bh - theme.px(8)
+        sw = theme.px(110)
+        self.best_stepper = self.add(Stepper((inner.left, y, sw, bh), self.best_n, 1, max(1, len(takeable)),
+                                             self._set_best,
+                                             tooltip="How many of your records to sell: the most valuable ones this "
+                                                     "buyer takes (they are ticked above to show which)."))
+        self.best_stepper.enabled = bool(takeable)
+        self.best_button = self.action_button(
+            "Sell the best", None, (inner.left + sw + theme.px(8), y, theme.px(192), bh), style="film",
+            tooltip="Sell the most valuable records this buyer takes, as many as chosen: the engine picks them from "
+                    "what you carry when you arrive (records cut or bought on the way count too).",
+            reason_rect=(inner.left + theme.px(322), y, inner.width - theme.px(322), bh))
         y = inner.bottom - bh
         self.sell_button = self.action_button(
-            "Sell tonight", None, (inner.left, y, theme.px(200), bh),
+            "Sell the ticked", None, (inner.left, y, theme.px(200), bh),
             tooltip="Sell the ticked records here when you arrive tonight.",
             reason_rect=(inner.left + theme.px(212), y, inner.width - theme.px(212), bh))
+        self._set_best(self.best_n, tick=False)
         self._update_total()
 
+    def _takeable(self) -> list[int]:
+        """Ids of the records the engine's "sell the best" would take here, most valuable first (all of them)."""
+        state = knowledge.believed_state(self.world, self.view)
+        try:
+            chosen = SellRecords(records="all").chosen(self.world, state, state.players[self.view.seat], self.site)
+        except Exception:  # noqa: BLE001 - a preview must never crash the panel
+            return []
+        return [r.id for r in chosen]
+
+    def best_action(self) -> SellRecords:
+        return SellRecords(records="all", limit=self.best_n)
+
+    def _set_best(self, n: int, tick: bool = True) -> None:
+        """Choose N for "sell the best N": tick those records to show which, and check the order."""
+        self.best_n = int(n)
+        best = self._takeable()[:self.best_n]
+        self.best_button.label = f"Sell the best {self.best_n}"
+        self.set_action(self.best_button, self.best_action() if best else None, "this buyer takes none of your records")
+        if tick:
+            self.checklist.set_checked({i for i, r in enumerate(self.records) if r.id in best})
+
     def selected_ids(self) -> list[int]:
-        return [self.records[i].id for i in sorted(self.checklist.checked) if i < len(self.records)]
+        """The ticked records in the order the engine would sell them: the most valuable first (as "sell the
+        best" does), then any the buyer refuses."""
+        ticked = [self.records[i].id for i in sorted(self.checklist.checked) if i < len(self.records)]
+        rank = {record_id: n for n, record_id in enumerate(self._takeable())}
+        return sorted(ticked, key=lambda record_id: (rank.get(record_id, len(rank)), record_id))
 
     def _update_total(self) -> None:
         ids = self.selected_ids()
@@ -141,9 +198,15 @@ class MarketPanel(SitePanel):
                                           .replace("+-", "−").replace("-", "−"))
             self.reputation_label.color = (theme.GREEN if outcome.reputation > 0 else theme.RED if outcome.reputation < 0
                                            else theme.BONE_DIM)
-            errand = f" It delivers a buyer's errand: a bonus of {rubles(preview.errand.bonus)}." if preview.errand else ""
+            errand = f" It delivers the buyer's errand: a bonus of {rubles(preview.errand.bonus)}." if preview.errand else ""
             self.reputation_label.tooltip = (f"What this sale does, by the buyer's own reckoning: reputation "
                                              f"{outcome.reputation:+d}, heat {outcome.heat:+d}.{errand} Buyers pay more "
                                              "to a seller of higher reputation; each buyer refuses records below the "
                                              "quality they take.")
         self.set_action(self.sell_button, SellRecords(records=ids) if ids else None, "tick the records to sell")
+        if self.errand is not None:
+            delivers = preview.errand is not None and bool(ids)
+            self.errand_label.text = (f"★ delivers the errand: +{rubles(preview.errand.bonus)}, reputation "
+                                      f"+{preview.errand.reputation}" if delivers and preview.errand else
+                                      "★ this sale does not deliver the errand")
+            self.errand_label.color = theme.GREEN if delivers else theme.BONE_DIM

@@ -45,6 +45,15 @@ class ChecklistView(ListView):
         if self.on_toggle is not None:
             self.on_toggle()
 
+    def set_checked(self, indices: set[int]) -> None:
+        """Tick exactly `indices` (the selection stays)."""
+        self.checked = {i for i in indices if 0 <= i < len(self._plain)}
+        scroll, selected = self.scroll, self.selected
+        self.rows = self._boxed()
+        self.scroll, self.selected = scroll, selected
+        if self.on_toggle is not None:
+            self.on_toggle()
+
     def set_all(self, on: bool) -> None:
         self.checked = set(range(len(self._plain))) if on else set()
         self.rows = self._boxed()
