@@ -173,7 +173,7 @@ def shelf_entries(progress: campaign_progress.Progress | None = None) -> list[An
     """The unlocked tracks as clean masters for the listening booth."""
     from game.ui.scenes.booth import Entry
 
-    return [Entry(f"{t.title} ({t.composer}, {t.year})", t.genre, t.id, None, 0, 0, 1.0, "master")
+    return [Entry(f"{t.title} ({t.year})", t.genre, t.id, None, 0, 0, 1.0, "master")
             for t in shelf_tracks(progress)]
 
 

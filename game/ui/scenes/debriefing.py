@@ -6,6 +6,7 @@ chapter, another try, or the Campaign screen."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import pygame
@@ -148,7 +149,8 @@ class DebriefingScene(FilmScene):
         bh = theme.px(theme.BUTTON_H)
         page_w = round((w - 3 * m) * 0.6)
         page = pygame.Rect(m, m, page_w, h - 2 * m - bh - theme.px(14))
-        date_line = f"{date_text(self.level.calendar.end)}  ·  the last page of the chapter"
+        last = dt.date.fromisoformat(self.session.view(0).date) - dt.timedelta(days=self.level.calendar.days_per_turn)
+        date_line = f"{date_text(last)}  ·  the last page of the chapter"
         self.page = self.add(NewspaperPage(page, "Evening Leningrad", date_line=date_line, articles=self.articles(), seed=9))
         card = pygame.Rect(page.right + m, m, w - page.right - 2 * m, page.height)
         self.card = self.add(Card(card, "What really happened", seed=31))
