@@ -34,8 +34,10 @@ class Raw:
             self.send({**HELLO, "token": token})
 
     def send(self, data: dict | bytes) -> None:
+        """Send, unless the host has already hung up (it may close a hostile peer while it is still sending)."""
         raw = data if isinstance(data, bytes) else json.dumps(data).encode() + b"\n"
-        self.sock.sendall(raw)
+        with contextlib.suppress(ConnectionResetError, BrokenPipeError):
+            self.sock.sendall(raw)
 
     def messages(self, timeout: float = 3.0, until: str | None = None) -> list[dict]:
         """Messages until the host closes, `until` (a message type) arrives, or `timeout` passes."""

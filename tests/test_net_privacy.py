@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 
-from game.core.view import VIEW_RADIUS, visible_tiles
+from game.core.view import VIEW_RADIUS, known_demand, visible_tiles
 from game.session.remote import RemoteSession
 from game.session.session import LocalSession
 from tests.test_net_support import LOOPBACK, in_process_host, play_with_ai, short_level
@@ -46,8 +46,10 @@ class Truth:
             seen = visible_tiles(world, me)
             steps = []
             if report is not None:
+                taken_at = next((e.pos for e in report.events
+                                 if e.player == me.index and e.kind == "arrested" and e.pos), None)
                 for positions in report.steps:
-                    mine = positions.get(f"p{me.index}")
+                    mine = positions.get(f"p{me.index}", taken_at)  # an arrested player sees from where taken
                     around = world.city.visible_tiles(mine, VIEW_RADIUS) if mine is not None else set()
                     steps.append({uid for uid, pos in positions.items()
                                   if pos in around or uid in me.known_informers or uid == f"p{me.index}"})
@@ -59,8 +61,10 @@ class Truth:
                 "workshops": set(me.known_workshops) | {me.workshop},
                 "steps": steps,
                 "sites": {s.id: (s.at[0], s.at[1]) for s in world.level.sites},
-                "public_demand": {s: {g: state.sites[s].public_demand_for(g) for g in state.sites[s].base_demand}
-                                  for s in state.sites},
+                "known_demand": {s: known_demand({g: state.sites[s].public_demand_for(g)
+                                                  for g in state.sites[s].base_demand},
+                                                 me.demand_memory.get(s), state.turn)
+                                 for s in state.sites},
             }
         self.after[state.turn] = seats
 
@@ -82,7 +86,8 @@ def _check_turn(frame: dict, truth: dict, world, seat: int) -> None:
         assert truth["sites"][site] in seen
     for site, demand in view["demand"].items():
         if site not in view["demand_seen"]:
-            assert demand == truth["public_demand"][site]  # no rival's sales leak through an unseen buyer
+            # no rival's sales leak through an unseen buyer: only the street's word and one's own memory
+            assert demand == truth["known_demand"][site]
     shown = {u["id"] for u in view["units"]}
     report = frame.get("report")
     if report is not None:

@@ -64,13 +64,12 @@ def test_menu_to_skirmish_and_back_by_mouse_and_keys(app):
     assert app.top is menu
 
 
-def test_later_entries_open_a_card_not_an_error(app):
-    menu = app.top
-    for label in ("Campaign",):  # Host and Join LAN: see tests/test_net_ui.py
-        click(app, menu.button(label).rect.center)
-        assert app.top is not menu and app.top.name == "coming_soon"
-        key(app, pygame.K_ESCAPE)
-        assert app.top is menu
+def test_campaign_entry_opens_the_campaign_screen(app):
+    menu = app.top  # Host and Join LAN: see tests/test_net_ui.py; the campaign itself: tests/test_campaign_ui.py
+    click(app, menu.button("Campaign").rect.center)
+    assert app.top is not menu and app.top.name == "campaign"
+    key(app, pygame.K_ESCAPE)
+    assert app.top is menu
 
 
 def test_skirmish_start_calls_the_hook_with_level_rivals_and_seed(app):

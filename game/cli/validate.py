@@ -1,6 +1,6 @@
 """`python main.py validate PATH...`: check levels, a mod folder, or a whole mods folder, naming every problem.
 
-PATH may be a level file, a catalog.json, a folder of levels, a mod folder (it has a mod.json), a file inside
+PATH may be a level file, a catalog.json, a folder of levels (with its campaign.json, if any), a campaign.json, a mod folder (it has a mod.json), a file inside
 a mod (the whole mod is checked), or a folder of mods (each is checked; requirements among them are honoured).
 Prints `error` lines (file, line/column or JSON path, message, and a hint), then `warning` lines (the content
 loads, but probably not as meant), `OK <file>` for each good file, and a summary.
@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from game.content.campaigns import campaign_problems
 from game.content.catalog import load_catalog
 from game.content.errors import ContentError, Problem
 from game.content.lint import level_warnings
@@ -27,6 +28,7 @@ from game.content.modload import LoadedMod
 from game.content.modset import ModSet, check_mod_folder, discover, load_mods, mod_folder_of
 
 WarningProvider = Callable[[str, Level, Catalog], list[Problem]]
+CAMPAIGN = "campaign.json"  # a campaign manifest in a folder of levels (levels/campaign/)
 
 #: Warnings for every level that loads: each provider gets (file, level, catalog) and returns problems that are
 #: printed as warnings, never as errors. One line adds a provider here (e.g. the engine's start fairness).
@@ -115,8 +117,24 @@ def _check_path(path: Path, catalog: Catalog | None, report: Report) -> None:
         if not files:
             report.notes.append(f"{path}: no level files found")
         _check_levels(files, LevelContext(catalog), report)
+        if (path / CAMPAIGN).is_file():
+            _check_campaign(path / CAMPAIGN, report)
+    elif path.name == CAMPAIGN:
+        _check_campaign(path, report)
     else:
         _check_levels([path], LevelContext(catalog), report)
+
+
+def _check_campaign(path: Path, report: Report) -> None:
+    """A campaign manifest outside a mod (the game's own): the manifest and every chapter it lists."""
+    campaign, problems = campaign_problems(path)
+    report.errors += problems
+    if campaign is not None:
+        report.good.append(str(path))
+        for chapter in campaign.chapters:
+            report.good.append(str(chapter.path))
+            report.level_warnings(str(chapter.path), chapter.level, chapter.catalog)
+        report.notes.append(f"campaign '{campaign.campaign.id}': {len(campaign.chapters)} chapter(s)")
 
 
 def run(args: argparse.Namespace) -> int:

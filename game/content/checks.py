@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from game.content.chapterchecks import chapter_problems
 from game.content.errors import Problem
 from game.content.limits import MAX_MAP_SIDE, MAX_TURNS, MIN_MAP_SIDE
 from game.content.models import Catalog, Level, Part
@@ -119,6 +120,8 @@ def level_problems(file: str, level: Level, catalog: Catalog, music_dirs: Sequen
         problems += _calendar_problems(file, level)
     if "map" not in gaps.skipped and not any(p.where.startswith("$.map") for p in problems):
         problems += _placement_problems(file, level)
+    dirs = [MUSIC_DIR, *music_dirs]
+    problems += chapter_problems(file, level, catalog, lambda track: track_exists(track, dirs))
     return problems
 
 

@@ -3,6 +3,7 @@ and a market nobody can earn in. Warnings never stop a level from loading."""
 
 from __future__ import annotations
 
+from game.content.chapterchecks import chapter_warnings
 from game.content.errors import Problem
 from game.content.models import Level
 from game.content.modmodels import ModCatalog
@@ -39,6 +40,7 @@ def level_warnings(file: str, level: Level) -> list[Problem]:
     for i, genre in enumerate(level.genres):
         if genre.id not in used_genres:
             warnings.append(Problem(file, f"$.genres[{i}]", f"genre '{genre.id}' is added but no master or buyer uses it"))
+    warnings += chapter_warnings(file, level)
     if not any(s.kind == "hospital" for s in level.sites):
         warnings.append(Problem(file, "$.sites", "there is no hospital: once the starting films are cut, nobody "
                                                  "can get more X-ray film"))

@@ -34,7 +34,7 @@ from game.content.reading import (
 )
 from game.content.salvage import salvage
 
-NOT_LEVELS = frozenset({"schema.json", "catalog.json", "mod.json"})  # and every *.schema.json
+NOT_LEVELS = frozenset({"schema.json", "catalog.json", "mod.json", "campaign.json"})  # and every *.schema.json
 
 
 @dataclass(frozen=True)

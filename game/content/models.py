@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from game.content.limits import MAX_LIST, MAX_MAP_SIDE, MAX_PLAYERS, MAX_ROUTE, MAX_STOCK, MAX_TEXT
+from game.content.limits import MAX_LIST, MAX_MAP_SIDE, MAX_NAME, MAX_PLAYERS, MAX_ROUTE, MAX_STOCK, MAX_TEXT
 
 SCHEMA_VERSION = 1
 
@@ -186,6 +186,16 @@ class DemandShift(Strict):
     factor: float = Field(ge=0.0, le=10.0)
 
 
+class Sweep(Strict):
+    """A night of arrests (a scripted moment, like November 1950): every free bootlegger whose heat is at least
+    `heat` is arrested at home, whatever they carry; their workshop is searched (one master stays hidden) and
+    they are sentenced to `sentence` evenings."""
+
+    heat: int = Field(ge=1, le=100, description="heat from which a bootlegger is on the militia's list")
+    sentence: int = Field(ge=1, le=1000, description="evenings in custody")
+    text: str = Field("", description="what the arrested player reads (default: a plain account)")
+
+
 class Event(Strict):
     id: Id
     date: dt.date
@@ -194,12 +204,79 @@ class Event(Strict):
     demand: list[DemandShift] = Field(default_factory=list, max_length=MAX_LIST)
     patrol_pressure: float | None = Field(None, ge=0.2, le=5.0, description="from this date: sight and encounter severity multiplier")
     masters_added: list[Id] = Field(default_factory=list, max_length=MAX_LIST)
+    sweep: Sweep | None = Field(None, description="a night of arrests on this date (see Sweep)")
 
 
 class Victory(Strict):
     mode: Literal["richest", "last_free", "coop"] = "richest"
     target_money: Rubles | None = None
     records_of_quality: tuple[Annotated[int, Field(ge=0, le=10_000)], Annotated[float, Field(ge=0.0, le=1.0)]] | None = None
+
+
+class CodexEntry(Strict):
+    """A Codex note: history the player can read in the Codex (a mod's `codex.json`, or a campaign chapter's)."""
+
+    id: Id
+    title: Annotated[str, Field(min_length=1, max_length=MAX_NAME)]
+    years: str = Field("", max_length=MAX_NAME, description="when, in words: '1953', 'late 1940s'")
+    text: str = Field(min_length=1, description="paragraphs separated by a blank line")
+
+
+ObjectiveKind = Literal["money", "earned", "sold", "cut", "reputation", "upgrades", "masters", "films",
+                        "stay_free", "heat_below", "survive", "outsell", "rank"]
+
+
+class Objective(Strict):
+    """One goal of a campaign chapter, judged by the engine every evening (`game.core.objectives`).
+
+    Things to achieve, by the date `by` (default: the chapter's last evening): `money` (hold `amount` rubles),
+    `earned` (`amount` rubles from sales and trades since the chapter began), `sold` (`amount` records sold,
+    only those at `site` and of `genre` when given), `cut` (`amount` records cut of quality >= `quality`),
+    `reputation` (reach `amount`), `upgrades` (install `amount` parts), `masters` (own `amount` masters at
+    once), `films` (hold `amount` X-ray films at once).
+    Things to keep until `by`: `stay_free` (never arrested), `heat_below` (heat under `amount` at the end of
+    every evening). Judged on the date `by`: `survive` (be free that evening, whatever happens on it),
+    `outsell` (have earned more than the rival in seat `rival`), `rank` (stand `amount` or better in the
+    standings)."""
+
+    id: Id
+    kind: ObjectiveKind
+    text: str = Field("", max_length=MAX_NAME, description="what the tracker says (default: written from the fields)")
+    hint: str = Field("", description="how to go about it, shown when the player points at the objective")
+    amount: int = Field(1, ge=0, le=1_000_000, description="rubles, records, parts, reputation or heat, by kind")
+    quality: Fraction | None = Field(None, description="cut: the least quality (0-1) that counts")
+    genre: Id | None = Field(None, description="sold: only records of this genre count")
+    site: Id | None = Field(None, description="sold: only sales at this buyer count")
+    rival: int | None = Field(None, ge=1, le=MAX_PLAYERS - 1, description="outsell: the rival's seat (1 = the first "
+                              "of the chapter's rivals)")
+    by: dt.date | None = Field(None, description="the deadline (achieve) or the last day (keep); default: the end")
+    optional: bool = Field(False, description="a bonus: the chapter is won without it, and lost not for missing it")
+
+
+class Rival(Strict):
+    """An AI bootlegger in a chapter (seat 1, 2, ... in this order)."""
+
+    name: Annotated[str, Field(min_length=1, max_length=MAX_NAME)]
+    skill: Literal["easier", "same", "harder"] = Field(
+        "same", description="its AI level relative to the difficulty the player chose (easy, normal, hard)")
+
+
+class Chapter(Strict):
+    """What makes a level a campaign chapter: the objectives, who else is in the city, how it can be lost,
+    and what winning it adds to the game (a Codex note, the tracks of its era in the booth)."""
+
+    era: str = Field("", max_length=MAX_NAME, description="when, in words, for the Campaign screen: 'late 1946'")
+    player: str = Field("Lev", min_length=1, max_length=MAX_NAME, description="the player's bootlegger's name")
+    objectives: list[Objective] = Field(min_length=1, max_length=32)
+    rivals: list[Rival] = Field(default_factory=list, max_length=MAX_PLAYERS - 1)
+    bankruptcy: bool = Field(True, description="lost when the player has no master, no records and too little "
+                             "money for the cheapest master on offer")
+    won: str = Field("", description="the debriefing's first line when the chapter is won")
+    lost: str = Field("", description="the debriefing's first line when it is lost")
+    film: Id = Field("chest", description="the X-ray film kind of the chapter's picture on the Campaign screen")
+    codex: CodexEntry | None = Field(None, description="a Codex note the chapter adds once it is won")
+    tracks: list[Id] = Field(default_factory=list, max_length=MAX_LIST, description="tracks the booth's shelf adds "
+                             "once the chapter is won, besides every track dated up to the chapter's last year")
 
 
 class Rules(Strict):
@@ -229,5 +306,6 @@ class Level(Strict):
     start: StartingConditions
     events: list[Event] = Field(default_factory=list, max_length=MAX_LIST)
     victory: Victory = Victory()
+    chapter: Chapter | None = Field(None, description="campaign chapters: objectives, rivals, what winning adds")
     genres: list[Genre] = Field(default_factory=list, max_length=MAX_LIST, description="genres added to the catalog's")
     parts: list[Part] = Field(default_factory=list, max_length=MAX_LIST, description="parts added to the catalog's")

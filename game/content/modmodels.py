@@ -14,6 +14,7 @@ from pydantic import Field
 from game.content.limits import MAX_CHAPTERS, MAX_LIST, MAX_NAME
 from game.content.models import (
     SCHEMA_VERSION,
+    CodexEntry,
     Event,
     FilmKind,
     Genre,
@@ -96,13 +97,6 @@ class ModEvents(Strict):
 
     schema_version: Literal[1] = SCHEMA_VERSION
     events: list[Event] = Field(max_length=MAX_LIST)
-
-
-class CodexEntry(Strict):
-    id: Id
-    title: Name
-    years: str = Field("", max_length=MAX_NAME, description="when, in words: '1953', 'late 1940s'")
-    text: str = Field(min_length=1, description="paragraphs separated by a blank line")
 
 
 class CodexFile(Strict):

@@ -228,6 +228,8 @@ class SellRecords(_Command):
                                [(r.id, r.genre, r.quality) for r in sold], player.reputation)
         for record in sold:
             register_sale(site_state, record.genre)
+            where = f"{site.id}:{record.genre}"
+            player.stats.sold_at[where] = player.stats.sold_at.get(where, 0) + 1
         wanted = {r.id for r in sold}
         player.records = [r for r in player.records if r.id not in wanted]
         player.money += outcome.total
@@ -505,4 +507,5 @@ def _player_copy(player: PlayerState) -> PlayerState:
     me.grudges = list(player.grudges)
     me.stats = copy.copy(player.stats)
     me.stats.cut_qualities = list(player.stats.cut_qualities)
+    me.stats.sold_at = dict(player.stats.sold_at)
     return me

@@ -16,15 +16,16 @@
    `raids`); if they are home with records, arrested.
 6. Custody: sentences count down; a released player reappears at their workshop.
 7. Heat falls by 3 (12 when lying low); market demand recovers; hospitals restock two films of each kind.
-8. The date advances and calendar events dated up to the new date fire; the victory conditions are checked; the
-   state hash closes the turn.
+8. The date advances and calendar events dated up to the new date fire (a `sweep` arrests everyone over its heat
+   line: see `sweeps`); the victory conditions and a campaign chapter's objectives (`objectives`) are checked;
+   the state hash closes the turn.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from game.core import informing, market, patrols, trade
+from game.core import informing, market, objectives, patrols, trade
 from game.core.commands import Orders, add_heat, add_reputation, rubles
 from game.core.encounter import Encounter, contraband_load, notice_chance
 from game.core.hashing import state_hash
@@ -32,6 +33,7 @@ from game.core.raids import raid, seize_workshop
 from game.core.report import TurnEvent, TurnReport
 from game.core.rng import Streams
 from game.core.state import DemandSighting, GameState, PlayerState
+from game.core.sweeps import sweep
 from game.core.victory import check_victory
 from game.core.view import VIEW_RADIUS
 from game.core.world import World
@@ -83,6 +85,7 @@ def resolve_turn(world: World, state: GameState, orders: dict[int, Orders]) -> T
     _recovery(turn)
     _calendar(turn)
     check_victory(world, state)
+    objectives.update(world, state)
     for index, text in state.notes:
         turn.event("note", text, index)
     state.notes = []
@@ -343,6 +346,8 @@ def _calendar(turn: _Turn) -> None:
         if old < event.date <= state.date:
             apply_event(world, state, event.id)
             turn.event("news", f"{event.title}. {event.text}")
+            for index, text in sweep(state, event.sweep) if event.sweep is not None else []:
+                turn.event("arrested", text, index)
     for headline in state.news:
         turn.event("news", headline)
     state.turn += 1

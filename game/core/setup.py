@@ -3,11 +3,12 @@ their routes, hospitals stocked, buyers at their listed demand, and events dated
 
 Seats get workshops by a seeded shuffle of all the level's workshops (the "setup" stream), so nobody can tell
 from their seat number where a rival lives; a level with `rules.workshops = "in_order"` (a campaign) gives seat i
-the i-th workshop."""
+the i-th workshop. A campaign chapter's objectives are set up too (see `objectives`)."""
 
 from __future__ import annotations
 
 from game.content.models import Catalog, Level
+from game.core import objectives
 from game.core.lathe import preset_lathe
 from game.core.resolve import apply_event
 from game.core.rng import Streams
@@ -63,4 +64,5 @@ def new_game(level: Level, catalog: Catalog, players: int, seed: int, names: lis
     for event in level.events:
         if event.date <= level.calendar.start:
             apply_event(world, state, event.id)
+    objectives.start(world, state)
     return world, state

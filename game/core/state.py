@@ -69,6 +69,7 @@ class PlayerStats:
     trades: int = 0
     errands: int = 0
     cut_qualities: list[int] = field(default_factory=list)  # grade of each record cut, in thousandths
+    sold_at: dict[str, int] = field(default_factory=dict)  # "site:genre" -> records sold there
 
 
 @dataclass
@@ -199,6 +200,32 @@ class Errand:
 
 
 @dataclass
+class ObjectiveStatus:
+    """How one campaign objective stands (see `game.core.objectives`): `status` "open", "met" or "failed",
+    `progress` 0-1, `value` the figures in words ("3 of 5"), `turn` the evenings played when it was met or failed
+    (-1: open)."""
+
+    id: str
+    text: str
+    status: str = "open"
+    progress: float = 0.0
+    value: str = ""
+    turn: int = -1
+    optional: bool = False
+
+
+@dataclass
+class ChapterState:
+    """A campaign chapter's standing for the player in `seat`: each objective, and the result ("" while it
+    is played, "won" or "lost", with the reason it was lost)."""
+
+    seat: int
+    objectives: list[ObjectiveStatus]
+    result: str = ""
+    reason: str = ""
+
+
+@dataclass
 class GameState:
     seed: int
     turn: int
@@ -219,3 +246,4 @@ class GameState:
     notes: list[tuple[int, str]] = field(default_factory=list)  # (player, line) for reports, drained every turn
     over: bool = False
     winner: int | None = None  # set when a player reaches the level's target before the end date
+    chapter: ChapterState | None = None  # a campaign chapter's objectives (None outside the campaign)

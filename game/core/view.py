@@ -13,7 +13,8 @@ nothing more:
   have never looked, what the street says (base and gluts/shortages, without rivals' sales); the public price
   history; the patrol pressure; the city news;
 - masters each contact offers tonight (including those calendar events released); hospital stock where in sight;
-- trade offers made to or by them, the buyers' open errands.
+- trade offers made to or by them, the buyers' open errands;
+- in a campaign chapter, the player's own objectives as the engine judges them (`chapter`).
 `view_hash` is the hash of everything else, so a client can prove it shows what the host sent.
 """
 
@@ -30,7 +31,7 @@ from game.core.commands import masters_for_sale
 from game.core.grid import Point
 from game.core.market import RECOVERY_RATE
 from game.core.report import TurnEvent, TurnReport
-from game.core.state import DemandSighting, Errand, GameState, PlayerState, TradeOffer
+from game.core.state import ChapterState, DemandSighting, Errand, GameState, PlayerState, TradeOffer
 from game.core.world import BUYER_KINDS, World
 
 VIEW_RADIUS = 6
@@ -81,6 +82,7 @@ class PlayerView(BaseModel):
     offers: list[TradeOffer] = []
     errands: list[Errand] = []
     news: list[str] = []
+    chapter: ChapterState | None = None
     view_hash: str = ""
 
     def content_hash(self) -> str:
@@ -152,6 +154,7 @@ def player_view(world: World, state: GameState, index: int) -> PlayerView:
         offers=[copy.deepcopy(o) for o in state.offers if index in (o.seller, o.buyer)],
         errands=[copy.deepcopy(e) for e in state.errands],
         news=list(state.news),
+        chapter=copy.deepcopy(state.chapter) if state.chapter is not None and state.chapter.seat == index else None,
     )
     return view.model_copy(update={"view_hash": view.content_hash()})
 

@@ -230,3 +230,7 @@ SCENES: dict[str, tuple[str, Callable[[SceneOptions], Scene]]] = {
     "stop": ("the menu for a stop on the way, over the planned walk", _stop),
     "paper_trade": ("the evening paper with a rival's offer in it", _paper_trade),
 }
+
+from tests.support.campaign_screens import SCENES as _CAMPAIGN_SCENES  # noqa: E402 - the campaign's own
+
+SCENES.update(_CAMPAIGN_SCENES)

@@ -44,6 +44,7 @@ from game.ui.play.map_view import MapView
 from game.ui.play.minimap import Minimap, minimap_size
 from game.ui.play.plan import STANCES, Plan, PlanHistory
 from game.ui.play.playback import ENCOUNTER_KINDS, TurnPlayback
+from game.ui.scenes.campaign_goals import chapter_goals, show_objective
 from game.ui.scenes.dialog import Dialog, confirm
 from game.ui.sound import sfx
 from game.ui.widgets.button import Button
@@ -149,7 +150,7 @@ class GameViewScene(Scene):
         self._frame: pygame.Surface | None = None
         self._frame_key: tuple | None = None
         self.tracker: GoalTracker | None = None
-        self.guide_folded = bool(self.steps.done)  # a loaded game that has started shows only the current step
+        self.guide_folded = bool(self.steps.done) and self.view.chapter is None  # a started game: the current step
         self.minimap: Minimap | None = None
         self.lan: LanTable | None = LanTable(session) if getattr(session, "remote", False) else None
 
@@ -161,13 +162,14 @@ class GameViewScene(Scene):
         if self.show_intro and self.app is not None:
             from game.ui.scenes.briefing import BriefingScene
 
-            self.app.push(BriefingScene(self.world.level, on_close=self._maybe_tutorial))
+            objectives = [o.text for o in self.view.chapter.objectives] if self.view.chapter is not None else None
+            self.app.push(BriefingScene(self.world.level, on_close=self._maybe_tutorial, objectives=objectives))
 
     def on_resume(self) -> None:
         self.relayout(self.size)  # settings (palette, keys, guide) may have changed above us
 
     def _maybe_tutorial(self) -> None:
-        if self.app is not None and self.app.settings.first_run:
+        if self.app is not None and self.app.settings.first_run and self.view.chapter is None:  # chapters guide
             self.open_tutorial()
 
     def relayout(self, size: tuple[int, int]) -> None:
@@ -222,14 +224,16 @@ class GameViewScene(Scene):
         assert m is not None
         pad = theme.px(10)
         show_guide = self.app is not None and self.app.settings.guide and not self.steps.finished
+        objectives = chapter_goals(self.world, self.view)  # a campaign chapter's objectives replace the guide
         self.tracker = None
-        if show_guide:
-            goals = self.steps.goals()
-            w = min(theme.px(300), m.rect.width // 2)
+        if show_guide or objectives:
+            goals = objectives or self.steps.goals()
+            w = min(theme.px(330 if objectives else 300), m.rect.width // 2)
             h = GoalTracker.height_for(len(goals), self.guide_folded)
             corners = [pygame.Rect(m.rect.left + pad, m.rect.top + pad, w, h),
                        pygame.Rect(m.rect.right - pad - w, m.rect.top + pad, w, h)]
-            self.tracker = self.add(GoalTracker(min(corners, key=self._covered), "First steps", goals, self.show_goal,
+            self.tracker = self.add(GoalTracker(min(corners, key=self._covered), "Objectives" if objectives else "First steps",
+                                                goals, self.show_goal,
                                                 "Click a step to have the walk there planned; click the title to fold.",
                                                 self.guide_folded, self._fold_guide))
         self.minimap = None
@@ -645,6 +649,9 @@ class GameViewScene(Scene):
 
     def show_goal(self, index: int) -> None:
         """The guide: plan the walk to the nearest place for first step `index` (the booth for listening)."""
+        if self.view.chapter is not None:
+            show_objective(self, index)
+            return
         step = first_steps.STEPS[index]
         if self.app is None:
             return
@@ -776,7 +783,7 @@ class GameViewScene(Scene):
         self.ledger = evening_ledger(self.world, before, self.view, self.turn_events, self.seat)
         done_before = len(self.steps.done)
         self.steps.note(self.turn_events, self.seat)
-        if done_before == 0 and self.steps.done:
+        if done_before == 0 and self.steps.done and self.view.chapter is None:
             self.guide_folded = True  # the loop is learned: keep only the current step over the map
         self.plan.evening_played(self.plan.target is not None and (me.pos == self.plan.target or not me.free))
         self.plan.route(self.world, self.view)
@@ -811,6 +818,11 @@ class GameViewScene(Scene):
         from game.ui.scenes.standings import StandingsScene
 
         assert self.app is not None
+        if self.view.chapter is not None:
+            from game.ui.scenes.debriefing import DebriefingScene
+
+            self.app.push(DebriefingScene(self.session))
+            return
         self.app.push(StandingsScene(self.session, self.seat))
 
     # ------------------------------------------------------------ tools

@@ -22,9 +22,9 @@ class BriefingScene(Dismissable, Scene):
     transparent = True
     name = "briefing"
 
-    def __init__(self, level: Level, on_close: Callable[[], None] | None = None) -> None:
+    def __init__(self, level: Level, on_close: Callable[[], None] | None = None, objectives: list[str] | None = None) -> None:
         super().__init__()
-        self.level, self.on_close = level, on_close
+        self.level, self.on_close, self.objectives = level, on_close, objectives or []
 
     def build(self) -> None:
         sw, sh = self.size
@@ -35,6 +35,8 @@ class BriefingScene(Dismissable, Scene):
         goal = {"richest": "Be the richest bootlegger still free when the season ends.",
                 "last_free": "Stay free: the fewest arrests wins, then money.",
                 "coop": "Together against the state: what you earn, you share."}.get(lvl.victory.mode, "")
+        if self.objectives:  # a campaign chapter: its objectives, as the tracker will show them
+            goal = "Objectives:\n" + "\n".join(f"•  {text}" for text in self.objectives)
         body = f"{text}\n\n{goal}"
         size = 17
         text_h = paragraphs_height(body, inner_w, "serif", size, 1.3)

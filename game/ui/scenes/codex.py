@@ -14,7 +14,8 @@ from game.ui.widgets.panel import Card, Panel
 
 
 class CodexScene(FilmScene):
-    """Entries come from `codex_text` (plus mods' codex.json); ↑↓ or a click selects."""
+    """Entries come from `codex_text` (plus mods' codex.json and the notes of won campaign chapters); ↑↓ or a
+    click selects."""
 
     name = "codex"
     title = "Codex"
@@ -23,7 +24,11 @@ class CodexScene(FilmScene):
 
     def __init__(self, entries: list[CodexEntry] | None = None) -> None:
         super().__init__()
-        self.entries = entries if entries is not None else mods.with_mod_notes(load_entries())
+        if entries is None:
+            from game.ui.scenes.campaign_goals import campaign_notes
+
+            entries = mods.with_mod_notes(load_entries()) + campaign_notes()  # won chapters add their notes
+        self.entries = entries
         self.index = 0
 
     @property

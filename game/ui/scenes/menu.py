@@ -72,8 +72,13 @@ class MenuScene(FilmScene):
 
             return ModsScene()
 
+        def campaign() -> Scene:
+            from game.ui.scenes.campaign import CampaignScene
+
+            return CampaignScene()
+
         return {
-            "Campaign": ("Leningrad 1946-1962, chapter by chapter, with the history between them.", None),
+            "Campaign": ("Leningrad 1946 to the tape era, chapter by chapter, with the history between them.", campaign),
             "Skirmish": ("One city, one calendar, AI rivals: the richest free bootlegger wins.", skirmish),
             "Host LAN game": ("Open a game on this computer for friends on the same network.", host),
             "Join LAN game": ("Find a game hosted on your local network and join it.", join),
