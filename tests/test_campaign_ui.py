@@ -25,6 +25,7 @@ from game.ui.scenes.debriefing import DebriefingScene
 from game.ui.scenes.dialog import Dialog
 from game.ui.scenes.menu import MenuScene
 from game.ui.scenes.report import ReportScene
+from tests.support.driver import click, key
 
 MAX_EVENINGS = 51  # chapter 1's calendar
 
@@ -41,17 +42,6 @@ def app(tmp_path, monkeypatch):
     pygame.event.clear()
 
 
-def click(app: App, pos: tuple[int, int], frames: int = 2) -> None:
-    pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0)))
-    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=1))
-    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=1))
-    app.run_frames(frames)
-
-
-def key(app: App, k: int) -> None:
-    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=k, mod=0, unicode="", scancode=0))
-    pygame.event.post(pygame.event.Event(pygame.KEYUP, key=k, mod=0, unicode="", scancode=0))
-    app.run_frames(1)
 
 
 def follow_objective(app: App, game: GameViewScene, row: int, label_starts: str) -> None:

@@ -20,6 +20,7 @@ from game.ui.frame.app import App
 from game.ui.scenes.menu import MenuScene
 from game.ui.scenes.settings_scene import SettingsScene
 from game.ui.scenes.skirmish import SkirmishSetupScene
+from tests.support.driver import click, key
 from tests.support.screens import SCENES
 
 
@@ -34,17 +35,6 @@ def app(tmp_path, monkeypatch):
     pygame.event.clear()
 
 
-def click(app: App, pos: tuple[int, int]) -> None:
-    pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0)))
-    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=1))
-    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=1))
-    app.run_frames(2)
-
-
-def key(app: App, k: int, mod: int = 0) -> None:
-    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=k, mod=mod, unicode="", scancode=0))
-    pygame.event.post(pygame.event.Event(pygame.KEYUP, key=k, mod=mod, unicode="", scancode=0))
-    app.run_frames(1)
 
 
 def test_menu_to_skirmish_and_back_by_mouse_and_keys(app):

@@ -29,6 +29,7 @@ from game.ui.scenes.report import ReportScene
 from game.ui.scenes.save_load import SaveLoadScene
 from game.ui.scenes.skirmish import SkirmishSetupScene
 from game.ui.scenes.standings import StandingsScene
+from tests.support.driver import click, key
 
 ROOT = Path(__file__).resolve().parents[1]
 LIGOVKA = ROOT / "levels" / "skirmish" / "ligovka_nights.json"
@@ -46,17 +47,6 @@ def app(tmp_path, monkeypatch):
     pygame.event.clear()
 
 
-def click(app: App, pos: tuple[int, int], frames: int = 2, button: int = 1) -> None:
-    pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0)))
-    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=button))
-    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=button))
-    app.run_frames(frames)
-
-
-def key(app: App, k: int) -> None:
-    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=k, mod=0, unicode="", scancode=0))
-    pygame.event.post(pygame.event.Event(pygame.KEYUP, key=k, mod=0, unicode="", scancode=0))
-    app.run_frames(1)
 
 
 def start_game(app: App) -> GameViewScene:

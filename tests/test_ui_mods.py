@@ -21,6 +21,7 @@ from game.content.modset import read_state
 from game.ui.files import mods
 from game.ui.frame.app import App
 from game.ui.scenes.menu import MenuScene
+from tests.support.driver import key
 
 from .modkit import KOLOMNA, edit, new_mod, read, write
 
@@ -52,10 +53,6 @@ def app(player: Path) -> App:
     yield a
     pygame.event.clear()
 
-
-def key(app: App, k: int) -> None:
-    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=k, mod=0, unicode=""))
-    app.run_frames(1)
 
 
 def open_mods(app: App):

@@ -34,6 +34,7 @@ from game.ui.scenes.report import ReportScene
 from game.ui.scenes.save_load import SaveLoadScene
 from game.ui.scenes.settings_scene import SettingsScene
 from game.ui.scenes.skirmish import SkirmishSetupScene
+from tests.support.driver import click, key
 
 LEDGER_LABELS = {"money": "Money", "reputation": "Reputation", "heat": "Heat", "films": "X-ray films",
                  "records": "Records carried", "masters": "Masters"}
@@ -51,17 +52,6 @@ def app(tmp_path, monkeypatch):
     pygame.event.clear()
 
 
-def click(app: App, pos: tuple[int, int], frames: int = 2) -> None:
-    pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0)))
-    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=1))
-    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=1))
-    app.run_frames(frames)
-
-
-def key(app: App, k: int, mod: int = 0) -> None:
-    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=k, mod=mod, unicode="", scancode=0))
-    pygame.event.post(pygame.event.Event(pygame.KEYUP, key=k, mod=mod, unicode="", scancode=0))
-    app.run_frames(1)
 
 
 def start_default_game(app: App) -> GameViewScene:

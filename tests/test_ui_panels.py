@@ -10,6 +10,7 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 import time
 import wave
+from functools import partial
 
 import pygame
 import pytest
@@ -28,6 +29,7 @@ from game.core.preview import cut_preview, sale_preview
 from game.ui.frame.app import App
 from game.ui.scenes.menu import MenuScene
 from game.ui.scenes.panels import open_site_panel
+from tests.support import driver
 from tests.support.equipped import equipped_session
 
 
@@ -49,16 +51,6 @@ def session_factory():
     return lambda: equipped_session(turns=1)
 
 
-def click(app: App, pos: tuple[int, int]) -> None:
-    pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0)))
-    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=1))
-    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=1))
-    app.run_frames(1)
-
-
-def key(app: App, k: int) -> None:
-    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=k, mod=0, unicode="", scancode=0))
-    app.run_frames(1)
 
 
 def site_of(session, kind: str) -> str:
@@ -85,6 +77,10 @@ def open_panel(app, session, site_id):
     app.run_frames(1)
     assert app.top is panel
     return panel, got
+
+
+click = partial(driver.click, frames=1)
+key = driver.key
 
 
 def test_hospital_scavenge_by_click(app, session_factory):

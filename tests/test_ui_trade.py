@@ -39,6 +39,7 @@ from game.ui.scenes.report import ReportScene
 from game.ui.scenes.skirmish import SkirmishSetupScene
 from game.ui.scenes.trade import TradeScene
 from game.ui.scenes.turn_report import articles_for
+from tests.support.driver import click
 from tests.support.equipped import equipped_session
 from tests.support.trading import new_master, offer_from_seat_1, two_seat_session
 
@@ -56,12 +57,6 @@ def app(tmp_path, monkeypatch):
     yield a
     pygame.event.clear()
 
-
-def click(app: App, pos: tuple[int, int], frames: int = 2) -> None:
-    pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0)))
-    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=1))
-    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=1))
-    app.run_frames(frames)
 
 
 def type_text(app: App, text: str) -> None:
