@@ -30,7 +30,7 @@ class Difficulty:
     bribes: bool
     hot_margin: int  # lies low from raid_heat - hot_margin
     sell_at: int  # records in hand that send it to a buyer
-    patrol_cost: float = 2.5  # how much it minds walking where a patrol it sees could look (see `routes`)
+    patrol_cost: float = 1.5  # how much it minds walking where a patrol it sees could look (see `routes`)
     upgrade_payback: float = 1.5  # buys a part that pays back this many times over the rest of the season
     reserve: int = 40  # rubles kept back from upgrades and second masters
     taste_weight: float = 0.0  # extra weight on selling to buyers who pay for quality
@@ -39,8 +39,8 @@ class Difficulty:
 EASY = Difficulty("easy", route_aware=False, weighs_value=False, upgrades=False, stops=False, retaliates=False,
                   informs=False, trades=False, offers=False, errands=False, bribes=False, hot_margin=0, sell_at=8)
 NORMAL = Difficulty("normal", route_aware=True, weighs_value=True, upgrades=True, stops=True, retaliates=True,
-                    informs=False, trades=True, offers=False, errands=False, bribes=True, hot_margin=15, sell_at=5)
+                    informs=False, trades=True, offers=False, errands=False, bribes=True, hot_margin=12, sell_at=6)
 HARD = Difficulty("hard", route_aware=True, weighs_value=True, upgrades=True, stops=True, retaliates=True,
-                  informs=True, trades=True, offers=True, errands=True, bribes=True, hot_margin=15, sell_at=5)
+                  informs=True, trades=True, offers=True, errands=True, bribes=True, hot_margin=12, sell_at=6)
 
 DIFFICULTIES: dict[str, Difficulty] = {d.name: d for d in (EASY, NORMAL, HARD)}
