@@ -40,6 +40,7 @@ def test_skeleton_mod_is_clean(tmp_path: Path) -> None:
     ("C:/Windows/win.ini", ("absolute path",)),
     ("levels\\test_mod.json", ("'\\'",)),
     ("levels/missing.json", ("there is no file",)),
+    ("levels/\x00city.json", ("control character",)),  # found by the mutation fuzzer: it crashed the loader
 ])
 def test_paths_may_not_leave_the_mod(tmp_path: Path, bad: str, words: tuple[str, ...]) -> None:
     folder = new_mod(tmp_path)

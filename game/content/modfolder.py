@@ -73,6 +73,8 @@ def resolve(root: Path, rel: str, file: str, where: str, want: str = "file") -> 
     """The path `rel` names inside the mod folder `root`, or a Problem (at `file`, `where`) saying why not.
     `want` is "file" or "folder"."""
     hint = "write a path relative to the mod folder with '/', such as levels/my_city.json"
+    if any(ord(ch) < 32 or ord(ch) == 127 for ch in rel):
+        return Problem(file, where, f"{rel!r} has a control character in it (a file name cannot)", hint)
     if "\\" in rel:
         return Problem(file, where, f"'{rel}' uses '\\'; write paths with '/'", hint)
     pure = PurePosixPath(rel)
