@@ -95,6 +95,9 @@ class _Pending:
     index: int = -1  # the entry it is for
 
 
+FACT_ROWS = 7  # measured figures shown beside the record
+
+
 class BoothScene(FilmScene):
     """Masters and records on the left; the selected one's picture, quality and the player on the right."""
 
@@ -184,26 +187,34 @@ class BoothScene(FilmScene):
                                                 tooltip="The grade buyers pay for: bandwidth, noise, speed steadiness, "
                                                         "distortion, crackle, the master, and every copy before it."))
         y += theme.px(34)
-        self.fact_labels: list[tuple[Label, Label]] = []
-        for _ in range(7):
-            a = self.add(Label("", (ix, y, iw, theme.px(22)), "ui", theme.SIZE_SMALL, theme.BONE_DIM))
-            b = self.add(Label("", (ix, y, iw, theme.px(22)), "ui_bold", theme.SIZE_SMALL, theme.BONE, align="right"))
-            self.fact_labels.append((a, b))
-            y += theme.px(22)
         ty = r.bottom - theme.px(134)
+        # the measured figures, as many rows as the panel holds above the transport (all seven but at the largest
+        # UI scales in small windows, where the first ones, the treble and the noise, stay)
+        row_h = theme.px(22)
+        rows = max(1, min(FACT_ROWS, (ty - theme.px(8) - y) // row_h))
+        self.fact_labels: list[tuple[Label, Label]] = []
+        for _ in range(rows):
+            a = self.add(Label("", (ix, y, iw, row_h), "ui", theme.SIZE_SMALL, theme.BONE_DIM))
+            b = self.add(Label("", (ix, y, iw, row_h), "ui_bold", theme.SIZE_SMALL, theme.BONE, align="right"))
+            self.fact_labels.append((a, b))
+            y += row_h
         self.spectrum_rect = pygame.Rect(ix, y + theme.px(6), iw, max(theme.px(40), ty - y - theme.px(14)))
-        # transport
+        # transport: play, stop, A/B, export in one row, narrowed together when the panel is narrow
         bh = theme.px(40)
-        self.play_button = self.add(Button("▶ Play", self.toggle_play, (r.left, ty, theme.px(130), bh), style="primary",
+        gap_x = theme.px(10)
+        widths = [theme.px(130), theme.px(100), theme.px(250), theme.px(160)]
+        fit = min(1.0, (r.width - 3 * gap_x) / sum(widths))
+        pw, sw, tw, ew = (int(wd * fit) for wd in widths)
+        self.play_button = self.add(Button("▶ Play", self.toggle_play, (r.left, ty, pw, bh), style="primary",
                                            tooltip="Play / pause (Space). The first play renders the record, "
                                                    "which can take a moment."))
-        self.stop_button = self.add(Button("■ Stop", self.stop, (r.left + theme.px(140), ty, theme.px(100), bh),
+        self.stop_button = self.add(Button("■ Stop", self.stop, (r.left + pw + gap_x, ty, sw, bh),
                                            tooltip="Stop and rewind."))
-        self.ab_toggle = self.add(Toggle((r.left + theme.px(250), ty, theme.px(250), bh), True, self._set_ab,
-                                         ("Clean master (A)", "Lathe cut (B)"),
+        self.ab_toggle = self.add(Toggle((r.left + pw + sw + 2 * gap_x, ty, tw, bh), True, self._set_ab,
+                                         ("Clean master (A)", "Lathe cut (A)"),
                                          tooltip="A/B: switch between the clean master and this record at the same "
                                                  "moment (key A)."))
-        self.export_button = self.add(Button("Export WAV", self.export, (r.right - theme.px(160), ty, theme.px(160), bh),
+        self.export_button = self.add(Button("Export WAV", self.export, (r.right - ew, ty, ew, bh),
                                              tooltip="Render the record to a 16-bit 44.1 kHz WAV file (key E)."))
         sy = ty + bh + theme.px(10)
         vol_w = theme.px(220)
