@@ -198,7 +198,7 @@ class BoothScene(FilmScene):
             b = self.add(Label("", (ix, y, iw, row_h), "ui_bold", theme.SIZE_SMALL, theme.BONE, align="right"))
             self.fact_labels.append((a, b))
             y += row_h
-        self.spectrum_rect = pygame.Rect(ix, y + theme.px(6), iw, max(theme.px(40), ty - y - theme.px(14)))
+        self.spectrum_rect = pygame.Rect(ix, y + theme.px(6), iw, max(0, ty - y - theme.px(14)))
         # transport: play, stop, A/B, export in one row, narrowed together when the panel is narrow
         bh = theme.px(40)
         gap_x = theme.px(10)
@@ -261,7 +261,7 @@ class BoothScene(FilmScene):
             return [("Treble up to", f"{m.treble_hz / 1000:.1f} kHz"),
                     ("Signal to noise", "clean" if m.snr_db > 60 else f"{m.snr_db:.0f} dB")]
         if a is None:
-            names = ("Treble up to", "Signal to noise", "Wobble, start → end", "Pitch, start → end", "Distortion",
+            names = ("Treble up to", "Signal to noise", "Wobble", "Pitch", "Distortion",
                      "Crackle")
             return [(n, "measuring…") for n in names] + [("Plays left", e.plays_left)]
         m = a.measures
@@ -271,8 +271,8 @@ class BoothScene(FilmScene):
 
         return [("Treble up to", f"{m.treble_hz / 1000:.1f} kHz"),
                 ("Signal to noise", f"{m.snr_db:.0f} dB"),
-                ("Wobble, start → end", f"±{m.wobble_start * 100:.1f} % → ±{m.wobble_end * 100:.1f} %"),
-                ("Pitch, start → end", f"{pct(m.pitch_start)} → {pct(m.pitch_end)}"),
+                ("Wobble", f"±{m.wobble_start * 100:.1f} → ±{m.wobble_end * 100:.1f} %"),
+                ("Pitch", f"{pct(m.pitch_start)} → {pct(m.pitch_end)}"),
                 ("Distortion", f"{m.thd * 100:.1f} %"),
                 ("Crackle", f"{m.crackle_per_s:.1f} clicks/s"),
                 ("Plays left", e.plays_left)]
@@ -450,7 +450,8 @@ class BoothScene(FilmScene):
         img = render(cap, "italic", theme.SIZE_SMALL - 1, theme.BONE_DIM)
         surface.blit(img, (rect.centerx - img.get_width() // 2, rect.bottom + theme.px(2)))
         a = self.analyses.get(self.index)
-        if a is not None and a.comparison is not None and hasattr(self, "spectrum_rect"):
+        if a is not None and a.comparison is not None and getattr(self, "spectrum_rect", None) is not None \
+                and self.spectrum_rect.height >= theme.px(30):  # no room for it at the largest scales
             draw_spectrum(surface, self.spectrum_rect, a.comparison)
 
 
