@@ -12,10 +12,12 @@ from game.session.replay import GameFileError
 from game.session.session import LocalSession
 
 json_values = st.recursive(
-    st.none() | st.booleans() | st.integers(-5, 10**6) | st.floats(allow_nan=False) | st.text(max_size=8),
+    st.none() | st.booleans() | st.integers(-5, 10**6) | st.integers(min_value=10**18, max_value=10**400)
+    | st.floats() | st.sampled_from([float("nan"), float("inf"), float("-inf")]) | st.text(max_size=8),
     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3),
     max_leaves=6,
 )
+DEEP = "[" * 5000 + "]" * 5000  # nesting far past any parser's comfort
 
 
 def _paths(data, prefix=()):
@@ -54,7 +56,10 @@ def test_damaged_saves_load_or_fail_cleanly(tiny_level, catalog, tmp_path, data)
         doc = _set(doc, data.draw(st.sampled_from(paths)), data.draw(json_values))
         paths = sorted(_paths(doc), key=repr)
     bad = tmp_path / "bad.json"
-    bad.write_text(json.dumps(doc))
+    text = json.dumps(doc)  # NaN and Infinity are written as such: the loader must refuse them
+    if data.draw(st.booleans()):
+        text = text.replace("null", DEEP, 1) if "null" in text else text[:-1] + f', "deep": {DEEP}}}'
+    bad.write_text(text)
     try:
         LocalSession.from_file(bad)
     except GameFileError as exc:
@@ -62,7 +67,7 @@ def test_damaged_saves_load_or_fail_cleanly(tiny_level, catalog, tmp_path, data)
 
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(raw=st.binary(max_size=300))
+@given(raw=st.binary(max_size=300) | st.just(b'{"format": "bone-music-game", "seed": \xff\xfe}'))
 def test_arbitrary_bytes_are_refused_cleanly(tmp_path, raw):
     path = tmp_path / "junk.json"
     path.write_bytes(raw)

@@ -15,6 +15,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from game.content.limits import MAX_DEPTH
+from game.content.reading import too_deep_at, where_in_text
 from game.core.commands import Orders
 
 FORMAT = "bone-music-game"
@@ -72,6 +74,10 @@ def read_game_file(path: Path) -> GameFile:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise GameFileError(f"{path}: cannot read: {exc}") from None
+    deep = too_deep_at(text)  # the content layer's bound: json would recurse until Python gives up
+    if deep is not None:
+        raise GameFileError(f"{path}: {where_in_text(text, deep)}: nested more than {MAX_DEPTH} levels deep; "
+                            "is this a Bone Music save?")
     try:
         json.loads(text)
     except json.JSONDecodeError as exc:
