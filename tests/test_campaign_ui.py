@@ -25,21 +25,14 @@ from game.ui.scenes.debriefing import DebriefingScene
 from game.ui.scenes.dialog import Dialog
 from game.ui.scenes.menu import MenuScene
 from game.ui.scenes.report import ReportScene
-from tests.support.driver import click, key
+from tests.support.driver import click, key, menu_app
 
 MAX_EVENINGS = 51  # chapter 1's calendar
 
 
 @pytest.fixture
 def app(tmp_path, monkeypatch):
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    a = App(size=(1280, 720), fullscreen=False)
-    pygame.event.clear()
-    a.push(MenuScene())
-    a.run_frames(2)
-    yield a
-    pygame.event.clear()
+    yield from menu_app(tmp_path, monkeypatch)
 
 
 

@@ -29,7 +29,7 @@ from game.ui.scenes.report import ReportScene
 from game.ui.scenes.save_load import SaveLoadScene
 from game.ui.scenes.skirmish import SkirmishSetupScene
 from game.ui.scenes.standings import StandingsScene
-from tests.support.driver import click, key
+from tests.support.driver import click, key, menu_app
 
 ROOT = Path(__file__).resolve().parents[1]
 LIGOVKA = ROOT / "levels" / "skirmish" / "ligovka_nights.json"
@@ -37,14 +37,7 @@ LIGOVKA = ROOT / "levels" / "skirmish" / "ligovka_nights.json"
 
 @pytest.fixture
 def app(tmp_path, monkeypatch):
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    a = App(size=(1280, 720), fullscreen=False)
-    pygame.event.clear()
-    a.push(MenuScene())
-    a.run_frames(2)
-    yield a
-    pygame.event.clear()
+    yield from menu_app(tmp_path, monkeypatch)
 
 
 

@@ -34,7 +34,7 @@ from game.ui.scenes.report import ReportScene
 from game.ui.scenes.save_load import SaveLoadScene
 from game.ui.scenes.settings_scene import SettingsScene
 from game.ui.scenes.skirmish import SkirmishSetupScene
-from tests.support.driver import click, key
+from tests.support.driver import click, key, menu_app
 
 LEDGER_LABELS = {"money": "Money", "reputation": "Reputation", "heat": "Heat", "films": "X-ray films",
                  "records": "Records carried", "masters": "Masters"}
@@ -42,14 +42,7 @@ LEDGER_LABELS = {"money": "Money", "reputation": "Reputation", "heat": "Heat", "
 
 @pytest.fixture
 def app(tmp_path, monkeypatch):
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    a = App(size=(1280, 720), fullscreen=False)
-    pygame.event.clear()
-    a.push(MenuScene())
-    a.run_frames(2)
-    yield a
-    pygame.event.clear()
+    yield from menu_app(tmp_path, monkeypatch)
 
 
 

@@ -11,13 +11,13 @@ any problem is not loaded, and neither is a mod that requires it; the others go 
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from game.content.atomic import write_atomically
 from game.content.catalog import base_catalog
 from game.content.errors import ContentError, Problem
 from game.content.limits import MAX_MODS
@@ -63,16 +63,7 @@ def read_state(path: Path | None = None) -> tuple[ModState, list[Problem]]:
 
 def write_state(state: ModState, path: Path | None = None) -> None:
     """Save atomically: a temporary file in the same folder, then renamed over the old one."""
-    path = path or state_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".mods.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(state.model_dump_json(indent=2) + "\n")
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomically(path or state_path(), state.model_dump_json(indent=2) + "\n")
 
 
 @dataclass(frozen=True)

@@ -3,15 +3,15 @@
 - "richest": a player who met the level's goal first (see `victory`) ranks first; then free players by money
   (those in custody rank after them); equal money is an equal rank.
 - "last_free": fewest arrests first, then money.
-- "coop": one studio against the state: everyone shares the rank and the total; the studio wins if the total
-  reaches the level's `target_money` (or, without a target, if nobody is in custody at the end).
+- "coop": one studio against the state: everyone shares the rank (the game ends early when the players' money
+  together reaches the level's `target_money`, see `victory`).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from game.core.state import KOPECKS, GameState, PlayerState
+from game.core.state import GameState, PlayerState
 from game.core.world import World
 
 
@@ -45,10 +45,3 @@ def standings(world: World, state: GameState) -> list[Standing]:
         result.append(Standing(rank, p.index, p.name, p.money, p.free, p.arrests))
     return result
 
-
-def coop_won(world: World, state: GameState) -> bool:
-    """Whether the studio (all players together) has won a co-op level."""
-    target = world.level.victory.target_money
-    if target is not None:
-        return sum(p.money for p in state.players) >= target * KOPECKS
-    return state.over and all(p.free for p in state.players)

@@ -32,7 +32,7 @@ from game.core.grid import Point
 from game.core.market import RECOVERY_RATE
 from game.core.report import TurnEvent, TurnReport
 from game.core.state import ChapterState, DemandSighting, Errand, GameState, PlayerState, TradeOffer
-from game.core.world import BUYER_KINDS, World
+from game.core.world import World
 
 VIEW_RADIUS = 6
 
@@ -166,10 +166,6 @@ def known_demand(public: dict[str, float], memory: DemandSighting | None, turn: 
         return public
     keep = (1.0 - RECOVERY_RATE) ** max(0, turn - memory.turn)
     return {g: round(p + (memory.demand.get(g, p) - p) * keep, 6) for g, p in public.items()}
-
-
-def is_buyer(site: Site) -> bool:
-    return site.kind in BUYER_KINDS
 
 
 def report_for(world: World, state: GameState, report: TurnReport, index: int) -> TurnReport:

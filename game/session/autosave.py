@@ -13,13 +13,13 @@ Two files: the game file itself (`<save>`, the command log: a replay and a save)
 from __future__ import annotations
 
 import json
-import os
 import threading
 from pathlib import Path
 from typing import TextIO
 
 from pydantic import ValidationError
 
+from game.content.atomic import write_atomically
 from game.session.replay import GameFile, TurnLog, read_game_file, write_game_file
 
 
@@ -40,7 +40,6 @@ class Autosave:
 
     def begin(self, text: str) -> None:
         """A game (new, or recovered and complete on disk) starts: its file written now, the journal emptied."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         write_atomically(self.path, text)
         if self._journal is not None:
             self._journal.close()
@@ -72,16 +71,6 @@ class Autosave:
         """Wait until the latest text is on disk."""
         with self._lock:
             self._lock.wait_for(lambda: self._text is None and not self._busy, timeout)
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """`text` into `path` by a temporary file beside it, fsynced and renamed over it."""
-    tmp = path.with_name(f".{path.name}.tmp")
-    with open(tmp, "w", encoding="utf-8") as out:
-        out.write(text)
-        out.flush()
-        os.fsync(out.fileno())
-    os.replace(tmp, path)
 
 
 def recover(path: Path) -> GameFile:

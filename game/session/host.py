@@ -27,11 +27,12 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from game.content.atomic import write_atomically
 from game.content.models import Catalog, Level
 from game.core.commands import LieLow, Orders
 from game.core.report import TurnReport
 from game.core.setup import DEFAULT_NAMES
-from game.session.autosave import Autosave, recover, write_atomically
+from game.session.autosave import Autosave, recover
 from game.session.replay import GameFileError
 from game.session.session import LocalSession
 

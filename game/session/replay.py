@@ -8,13 +8,12 @@ Files are JSON (never pickle), written to a temporary file in the same folder an
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from game.content.atomic import write_atomically
 from game.content.limits import MAX_DEPTH
 from game.content.reading import too_deep_at, where_in_text
 from game.core.commands import Orders
@@ -53,18 +52,7 @@ class GameFileError(Exception):
 
 def write_game_file(path: Path, game: GameFile) -> None:
     """Write atomically: a temporary file beside `path`, flushed and fsynced, then renamed over it."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(game.model_dump_json())
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomically(Path(path), game.model_dump_json())
 
 
 def read_game_file(path: Path) -> GameFile:

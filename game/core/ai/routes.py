@@ -38,14 +38,10 @@ def danger_map(world: World, view: PlayerView, patrol_cost: float = PATROL_COST)
     return danger
 
 
-def straight_path(world: World, start: Point, goal: Point, limit: int) -> list[Point]:
-    return world.city.path(start, goal, limit)
-
-
 def plan_path(world: World, start: Point, goal: Point, limit: int, danger: dict[Point, float]) -> list[Point]:
     """Tonight's walk (module docstring); [] when the goal is unreachable or standing still is best."""
     if not danger:
-        return straight_path(world, start, goal, limit)
+        return world.city.path(start, goal, limit)
     goal_field = world.city.distance_field(goal)
     if goal_field[start[1]][start[0]] == UNREACHABLE:
         return []

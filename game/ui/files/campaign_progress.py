@@ -13,12 +13,13 @@ is lost and the rest of the game is never touched."""
 from __future__ import annotations
 
 import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from game.content.atomic import write_atomically
 
 MAX_BYTES = 1024 * 1024
 FILE_NAME = "campaign.json"
@@ -108,11 +109,4 @@ def write(progress: Progress, path: Path | None = None) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     if path.exists() and read(path).error:
         os.replace(path, path.with_name(path.name + ".damaged"))
-    fd, tmp = tempfile.mkstemp(prefix=".campaign.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(progress.model_dump_json(indent=2) + "\n")
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomically(path, progress.model_dump_json(indent=2) + "\n")

@@ -7,11 +7,12 @@ or oversized file gives an empty memory, never an exception.
 
 from __future__ import annotations
 
+import contextlib
 import json
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from game.content.atomic import write_atomically
 from game.ui.frame.settings import config_dir
 
 MAX_BYTES = 64 * 1024
@@ -50,10 +51,5 @@ def save(memory: LanMemory, path: Path | None = None) -> None:
     path = path or memory_path()
     tokens = dict(list(memory.tokens.items())[-MAX_TOKENS:])
     text = json.dumps({"name": memory.name, "address": memory.address, "tokens": tokens}, indent=1)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.tmp")
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, path)
-    except OSError:
-        pass
+    with contextlib.suppress(OSError):
+        write_atomically(path, text)

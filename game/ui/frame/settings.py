@@ -12,14 +12,14 @@ Versions: 0 (no field, before 0.2) named the Help key "codex"; version 1 calls i
 
 from __future__ import annotations
 
-import contextlib
 import json
 import math
 import os
-import tempfile
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
+
+from game.content.atomic import write_atomically
 
 SETTINGS_VERSION = 1
 MAX_BYTES = 64 * 1024  # a settings file is a few hundred bytes; anything this big is not ours
@@ -209,18 +209,7 @@ def load(path: Path | None = None) -> tuple[Settings, str | None]:
 def save(settings: Settings, path: Path | None = None) -> Path:
     """Write settings atomically: a temporary file beside the target, flushed, then renamed over it."""
     path = path or settings_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".settings-", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(settings.to_json(), fh, indent=2, sort_keys=True)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    write_atomically(path, json.dumps(settings.to_json(), indent=2, sort_keys=True))
     return path
 
 
