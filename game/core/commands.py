@@ -17,7 +17,7 @@ from game.core import informing
 from game.core.encounter import Stance
 from game.core.grid import Point
 from game.core.lathe import PartInstance, cut_profile
-from game.core.market import errand_met, register_sale, sale_outcome
+from game.core.market import best_first, errand_met, register_sale, sale_outcome
 from game.core.rng import Streams
 from game.core.state import KOPECKS, GameState, OwnedMaster, PlayerState, Record, add_heat, add_reputation
 from game.core.trade import acceptance_refusal, offer_refusal
@@ -194,8 +194,7 @@ class SellRecords(_Command):
         site_state = state.sites[site.id]
         taken = [r for r in player.records
                  if site_state.demand_for(r.genre) > 0.0 and r.quality >= site.min_quality]
-        ranked = sorted(taken, key=lambda r: (-world.genres[r.genre].base_price * site_state.demand_for(r.genre)
-                                              * (0.1 + r.quality), r.id))
+        ranked = best_first(world, site_state.demand, taken)
         return ranked[:self.limit] if self.limit else ranked
 
     def check(self, world, state, player, at):

@@ -30,12 +30,14 @@ of at least a quality, within 8 turns; the first to deliver them in one sale get
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TypeVar
 
 from game.content.models import Site
 from game.core.rng import Streams
 from game.core.state import KOPECKS, Errand, GameState, SiteState
 from game.core.world import World
 
+R = TypeVar("R")
 SALE_SATURATION = 0.92
 RECOVERY_RATE = 0.10
 SHOCK_CHANCE = 0.04
@@ -130,6 +132,13 @@ def sale_outcome(world: World, site_id: str, demand: dict[str, float], records: 
         heat += SALE_HEAT * world.genres[genre].risk * site_risk(site)
     rep_change = max(-REPUTATION_CAP, min(REPUTATION_CAP, round(rep)))
     return SaleOutcome(tuple(prices), rep_change, round(heat), tuple(refused), tuple(sold))
+
+
+def best_first(world: World, demand: dict[str, float], records: list[R]) -> list[R]:
+    """`records` (anything with `id`, `genre`, `quality`) in the order "sell the best" sells them: by base price x
+    demand x (0.1 + quality), the most valuable first (ties by id)."""
+    return sorted(records, key=lambda r: (-world.genres[r.genre].base_price * demand.get(r.genre, 0.0)
+                                          * (0.1 + r.quality), r.id))
 
 
 def register_sale(site_state: SiteState, genre: str) -> None:

@@ -47,7 +47,7 @@ from game.core.encounter import contraband_load
 from game.core.grid import UNREACHABLE, Point
 from game.core.informing import INFORM_COST, fresh_evidence
 from game.core.lathe import PartInstance, cut_profile
-from game.core.market import sale_outcome, taste
+from game.core.market import best_first, sale_outcome, taste
 from game.core.state import KOPECKS, PlayerState, Record
 from game.core.view import PlayerView
 from game.core.world import World
@@ -242,8 +242,7 @@ class _Brain:
         """What selling here would bring: the records in the order the engine sells "all", cut off where the
         street fills up (a record worth less than MARGINAL x the first is kept for another buyer)."""
         demand = self.view.demand.get(site_id, {})
-        ordered = sorted(me.records, key=lambda r: (-self.world.genres[r.genre].base_price
-                                                     * demand.get(r.genre, 0.0) * (0.1 + r.quality), r.id))
+        ordered = best_first(self.world, demand, me.records)
         outcome = sale_outcome(self.world, site_id, demand, [(r.id, r.genre, r.quality) for r in ordered],
                                me.reputation)
         if not outcome.prices:
